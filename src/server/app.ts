@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { directoryRoutes } from './modules/directory/index.js';
+import type { Database } from './platform/db/database.js';
+import type { AppContext } from './platform/http/context.js';
+import { healthRoutes } from './platform/http/health.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { installProblemHandlers } from './platform/http/problem.js';
+import { installWeb } from './platform/http/web.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Options for building the HTTP application. */
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  tenantId: string;
+  /** A pino destination stream (tests capture logs through it). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Builds the Fastify application: plumbing, machine endpoints, API modules and the web entries. */
+export async function buildApp({ config, database, tenantId, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+    logger: {
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      // Paths and query strings may carry personal data later (searches for people): log the
+      // route pattern and the status, never the raw URL, headers or bodies.
+      serializers: {
+        req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({
+          method: req.method,
+          route: req.routeOptions?.url ?? req.url.split('?')[0]?.replace(/[^/]{24,}/g, ':id'),
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  });
+  const ctx: AppContext = { config, database, tenantId };
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'https:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.trustProxy,
+  });
+  const registry = installMetrics(app, database);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Merimna API',
+        version: '1',
+        description: 'Το API της Μέριμνας — the API of Merimna, the social-services system of the Municipality of Thessaloniki.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: '/' }],
+      tags: [{ name: 'directory', description: 'Organisations, structures and services (public)' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(registry));
+  await app.register(directoryRoutes, { prefix: '/api/v1' });
+  await installWeb(app, config.webDir);
+  return app;
+}

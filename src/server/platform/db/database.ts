@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config.js';
+import { DurableNodeFS, durableStartParams } from './durable-fs.js';
+
+
+/** The typed query handle every repository takes: a database or a transaction. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** Raw SQL inside a transaction. */
+export interface SqlTx {
+  query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  exec(sql: string): Promise<void>;
+}
+
+/** Pool figures exported as metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/** An open database, embedded or server, behind one interface. */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs one or more SQL statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn inside one transaction on one connection. */
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+/** Where to open: the configured database, or a throw-away in-memory PGlite (tests). */
+export type OpenOptions = DatabaseConfig | { kind: 'pglite-memory' };
+
+const extensions = { pg_trgm, unaccent, btree_gist };
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  let client: PGlite;
+  if (dataDir === null) {
+    client = await PGlite.create({ extensions });
+  } else {
+    fs.mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create({ fs: new DurableNodeFS(dataDir), extensions, startParams: durableStartParams() });
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async exec(sql) {
+      await client.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query<T>(sql, params)).rows;
+    },
+    async transaction(fn) {
+      return client.transaction(async (tx) =>
+        fn({
+          query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+          exec: async (sql: string) => {
+            await client.query(sql);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Opens the database named by the configuration. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  switch (options.kind) {
+    case 'pglite':
+      return openPglite(options.dataDir);
+    case 'pglite-memory':
+      return openPglite(null);
+    case 'postgres':
+      return openPostgres(options.url, options.poolSize);
+  }
+}

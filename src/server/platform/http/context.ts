@@ -1,0 +1,15 @@
+import type { Config } from '../../config.js';
+import type { Database } from '../db/database.js';
+
+/** What every route can reach: configuration, the database and the tenant this server runs for. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  tenantId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}

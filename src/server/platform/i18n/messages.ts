@@ -1,0 +1,70 @@
+/**
+ * Server-side messages (problem titles and details) in Greek and English.
+ * Greek is the default; English is chosen when Accept-Language prefers it.
+ */
+export const MESSAGES = {
+  'problem.bad_request.title': { el: 'Μη έγκυρο αίτημα', en: 'Bad request' },
+  'problem.bad_json.detail': { el: 'Το σώμα του αιτήματος δεν είναι έγκυρο JSON.', en: 'The request body is not valid JSON.' },
+  'problem.validation.title': { el: 'Τα δεδομένα δεν είναι έγκυρα', en: 'The data is not valid' },
+  'problem.validation.detail': {
+    el: 'Ορισμένα πεδία του αιτήματος δεν είναι έγκυρα· δείτε τη λίστα «errors».',
+    en: 'Some fields of the request are not valid; see the "errors" list.',
+  },
+  'problem.not_found.title': { el: 'Δεν βρέθηκε', en: 'Not found' },
+  'problem.not_found.detail': { el: 'Ο πόρος που ζητήσατε δεν υπάρχει.', en: 'The resource you asked for does not exist.' },
+  'problem.route_not_found.detail': { el: 'Δεν υπάρχει τέτοια διαδρομή στο API.', en: 'There is no such route in the API.' },
+  'problem.structure_not_found.detail': { el: 'Δεν υπάρχει δομή με αυτό το αναγνωριστικό.', en: 'There is no structure with this identifier.' },
+  'problem.organisation_not_found.detail': {
+    el: 'Δεν υπάρχει φορέας με αυτό το αναγνωριστικό.',
+    en: 'There is no organisation with this identifier.',
+  },
+  'problem.programme_not_found.detail': {
+    el: 'Δεν υπάρχει χρηματοδοτικό πρόγραμμα με αυτόν τον κωδικό.',
+    en: 'There is no funding programme with this code.',
+  },
+  'problem.conflict.title': { el: 'Σύγκρουση', en: 'Conflict' },
+  'problem.slug_taken.detail': { el: 'Το σύντομο όνομα (slug) χρησιμοποιείται ήδη.', en: 'The slug is already in use.' },
+  'problem.stale.detail': {
+    el: 'Η εγγραφή άλλαξε από άλλον χρήστη στο μεταξύ· φορτώστε την ξανά.',
+    en: 'Someone else changed the record in the meantime; reload it.',
+  },
+  'problem.too_large.title': { el: 'Πολύ μεγάλο αίτημα', en: 'Payload too large' },
+  'problem.too_large.detail': { el: 'Το σώμα του αιτήματος υπερβαίνει το όριο μεγέθους.', en: 'The request body exceeds the size limit.' },
+  'problem.unsupported_media.title': { el: 'Μη υποστηριζόμενος τύπος', en: 'Unsupported media type' },
+  'problem.unsupported_media.detail': { el: 'Στείλτε το σώμα ως application/json.', en: 'Send the body as application/json.' },
+  'problem.method_not_allowed.title': { el: 'Μη επιτρεπτή μέθοδος', en: 'Method not allowed' },
+  'problem.internal.title': { el: 'Εσωτερικό σφάλμα', en: 'Internal error' },
+  'problem.internal.detail': {
+    el: 'Κάτι πήγε στραβά από τη δική μας πλευρά. Αναφέρετε τον κωδικό αιτήματος στην υποστήριξη.',
+    en: 'Something went wrong on our side. Quote the request id to support.',
+  },
+  'problem.unavailable.title': { el: 'Μη διαθέσιμο', en: 'Service unavailable' },
+  'problem.unavailable.detail': { el: 'Η βάση δεδομένων δεν είναι διαθέσιμη.', en: 'The database is not available.' },
+} as const satisfies Record<string, { el: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Lang = 'el' | 'en';
+
+/** Chooses el or en from an Accept-Language header by quality; Greek when nothing matches. */
+export function negotiateLanguage(header: string | undefined): Lang {
+  if (!header) return 'el';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((x) => Number.isFinite(x.q) && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('el')) return 'el';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'el';
+}
+
+/** The message in one language. */
+export function message(key: MessageKey, lang: Lang): string {
+  return MESSAGES[key][lang];
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { countDirectory, loadCatalogue, readCatalogue } from './modules/directory/index.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { DEFAULT_TENANT, ensureTenant } from './platform/tenancy.js';
+
+/** Opens the configured database, applies pending migrations and makes sure the tenant exists. */
+export async function prepareDatabase(config: Config): Promise<{ database: Database; tenantId: string; applied: string[] }> {
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await migrate(database);
+    const tenantId = await ensureTenant(database, DEFAULT_TENANT.slug, DEFAULT_TENANT.name);
+    return { database, tenantId, applied };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Loads the demo catalogue in one transaction; returns the counts after loading. */
+export async function seedDemo(database: Database, tenantId: string) {
+  const catalogue = readCatalogue();
+  await database.db.transaction((tx) => loadCatalogue(tx, tenantId, catalogue));
+  return countDirectory(database.db, tenantId);
+}
+
+/** A running server and how to stop it. */
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Merimna: database, migrations, demo data on first start (demo mode), HTTP server. */
+export async function startServer(config: Config): Promise<Running> {
+  const { database, tenantId } = await prepareDatabase(config);
+  if (config.demo) {
+    const counts = await countDirectory(database.db, tenantId);
+    if (counts.structures === 0) await seedDemo(database, tenantId);
+  }
+  const app = await buildApp({ config, database, tenantId });
+  const address = await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    // Fastify's close stops accepting connections and waits for requests in flight.
+    stopping ??= app.close().then(() => database.close());
+    return stopping;
+  };
+  return { app, database, url: address, stop };
+}

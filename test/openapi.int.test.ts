@@ -1,0 +1,73 @@
+import { validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startTestServer, type TestServer } from './helpers/app.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ env: { MERIMNA_DIRECTORY_WRITE_API: 'true' } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('the API description', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await server.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(res);
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/structures', '/api/v1/structures/{id}', '/api/v1/services', '/api/v1/organisations']),
+    );
+  });
+
+  it('has human documentation at /api/docs', async () => {
+    const res = await server.get('/api/docs');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('swagger');
+  });
+});
+
+describe('the machine endpoints', () => {
+  it('reports alive and ready', async () => {
+    expect(await json(await server.get('/healthz'))).toEqual({ status: 'ok' });
+    const ready = await server.get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await json(ready)).toMatchObject({ status: 'ok' });
+  });
+
+  it('reports not ready while a migration is pending', async () => {
+    await server.database.exec(`delete from schema_migrations where name like '%0001%'`);
+    try {
+      const res = await server.get('/readyz');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await server.database.exec(
+        `insert into schema_migrations (name, checksum) values ('20261122_0001_foundation.sql', 'restored-by-test')`,
+      );
+    }
+  });
+
+  it('exports request counts and latency by route, and the pool', async () => {
+    await server.get('/api/v1/structures');
+    await server.get('/api/v1/structures/whatever');
+    const text = await (await server.get('/metrics')).text();
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/structures",status_code="200"\} \d+/);
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/structures\/:id",status_code="404"\} \d+/);
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('merimna_db_pool_connections{state="total"}');
+  });
+
+  it('sets security headers and a request id', async () => {
+    const res = await server.get('/healthz', { headers: { 'x-request-id': 'trace-abc-12345' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-abc-12345');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const generated = await server.get('/healthz', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
