@@ -41,6 +41,7 @@ for (let i = 0; i < runs; i++) {
   results.existing.push(await startOnce(dir));
   fs.rmSync(dir, { recursive: true, force: true });
 }
-const fmt = (xs) => `median ${(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] / 1000).toFixed(2)} s (runs: ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')})`;
+const fmt = (xs) =>
+  `median ${(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] / 1000).toFixed(2)} s (runs: ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')})`;
 console.log(`npm start → /readyz 200, new data directory:      ${fmt(results.fresh)}`);
 console.log(`npm start → /readyz 200, existing data directory: ${fmt(results.existing)}`);

@@ -70,6 +70,7 @@ CREATE TABLE structures (
   capacity jsonb NOT NULL DEFAULT '[]',
   mechanics text[] NOT NULL DEFAULT '{}',
   domain_row smallint,
+  name_search text NOT NULL DEFAULT '',
   search_text text NOT NULL DEFAULT '',
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),

@@ -11,7 +11,9 @@ let routes: { method: string; path: string }[] = [];
 beforeAll(async () => {
   server = await startTestServer({ seed: true, env: { MERIMNA_DIRECTORY_WRITE_API: 'true', MERIMNA_BODY_LIMIT: '65536' } });
   const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await server.get('/api/openapi.json'));
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -65,7 +67,17 @@ describe('bad requests to every route', () => {
 
   it('rejects wrong types and out-of-range values in queries', async () => {
     for (const r of routes.filter((x) => x.method === 'GET' && !x.path.includes('{'))) {
-      for (const q of ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', 'community=9', 'need=bogus', 'language=greek', 'q=', `q=${'x'.repeat(500)}`]) {
+      for (const q of [
+        'limit=abc',
+        'limit=0',
+        'limit=100000',
+        'offset=-1',
+        'community=9',
+        'need=bogus',
+        'language=greek',
+        'q=',
+        `q=${'x'.repeat(500)}`,
+      ]) {
         const res = await server.get(`${r.path}?${q}`);
         if (r.path.endsWith('/organisations') && /^(community|need|language)=/.test(q)) {
           await expectProblem(res, 400, `${r.path}?${q} (not a filter there)`);

@@ -17,8 +17,7 @@ describe('the API description', () => {
     const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(res);
     expect(doc.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
-    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(result.valid ? [] : result.errors).toEqual([]);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/structures', '/api/v1/structures/{id}', '/api/v1/services', '/api/v1/organisations']),
     );

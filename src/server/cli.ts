@@ -84,7 +84,9 @@ async function main(argv: string[]): Promise<void> {
       const { database, tenantId } = await prepareDatabase(config);
       const counts = await seedDemo(database, tenantId);
       await database.close();
-      process.stdout.write(`Demo catalogue loaded: ${counts.organisations} organisations, ${counts.structures} structures, ${counts.services} services.\n`);
+      process.stdout.write(
+        `Demo catalogue loaded: ${counts.organisations} organisations, ${counts.structures} structures, ${counts.services} services.\n`,
+      );
       return;
     }
   }

@@ -86,21 +86,33 @@ export const ZCommunity = z.number().int().min(1).max(6);
 export const ZLanguageCode = z.string().regex(/^[a-z]{2}$/);
 
 /** Latin-letter slug, stable across releases. */
-export const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+export const ZSlug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
 
 /** Opening hours: one line per set of days, times as HH:MM. */
 export const ZOpeningHours = z
   .object({
     days: z.array(z.number().int().min(1).max(7)).min(1).describe('ISO weekdays, 1 = Monday'),
-    opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).describe('opening time, HH:MM'),
-    closes: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/).describe('closing time, HH:MM; may be past midnight'),
+    opens: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .describe('opening time, HH:MM'),
+    closes: z
+      .string()
+      .regex(/^([01]\d|2[0-4]):[0-5]\d$/)
+      .describe('closing time, HH:MM; may be past midnight'),
   })
   .strict();
 
 /** A capacity figure such as "650 apartment places" or "3 vehicles". */
 export const ZCapacity = z
   .object({
-    key: z.string().regex(/^[a-z_]+$/).describe('stable key, e.g. apartment_places'),
+    key: z
+      .string()
+      .regex(/^[a-z_]+$/)
+      .describe('stable key, e.g. apartment_places'),
     label: ZLocalizedText.describe('what is counted'),
     value: z.number().nonnegative().describe('how many'),
   })
@@ -200,7 +212,13 @@ const ZQueryInt = (min: number, max: number) => z.coerce.number().int().min(min)
 /** Filters shared by the structure and service lists. */
 export const ZDirectoryFilters = z
   .object({
-    q: z.string().trim().min(1).max(100).optional().describe('text search, Greek with or without accents, or Latin transliteration'),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('text search, Greek with or without accents, or Latin transliteration'),
     community: ZQueryInt(1, 6).optional().describe('municipal community, 1 to 6'),
     need: ZNeed.optional().describe('category of need'),
     language: ZLanguageCode.optional().describe('a language spoken at the structure'),

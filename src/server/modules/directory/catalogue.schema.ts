@@ -67,7 +67,10 @@ export const ZCatalogueStructure = z
       .object({ street: z.string().min(1), postcode: z.string().nullable().default(null), city: z.string().min(1) })
       .strict()
       .nullable(),
-    location: z.object({ lat: z.number().min(40.5).max(40.8), lon: z.number().min(22.8).max(23.1) }).strict().nullable(),
+    location: z
+      .object({ lat: z.number().min(40.5).max(40.8), lon: z.number().min(22.8).max(23.1) })
+      .strict()
+      .nullable(),
     openingHours: z.array(ZOpeningHours).default([]),
     hoursNote: ZLocalizedText.nullable().default(null),
     phones: z.array(z.string()).default([]),

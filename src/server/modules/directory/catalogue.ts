@@ -9,7 +9,11 @@ export const DEMO_CATALOGUE_DIR = path.resolve(path.dirname(fileURLToPath(import
 /** Reads and validates the catalogue files; throws listing every problem with its file and path. */
 export function readCatalogue(dir: string = DEMO_CATALOGUE_DIR): TCatalogue {
   const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8'));
-  const parsed = ZCatalogue.safeParse({ organisations: read('organisations'), programmes: read('programmes'), structures: read('structures') });
+  const parsed = ZCatalogue.safeParse({
+    organisations: read('organisations'),
+    programmes: read('programmes'),
+    structures: read('structures'),
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 30).map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`The catalogue in ${dir} is not valid:\n${lines.join('\n')}`);
@@ -22,7 +26,8 @@ export function readCatalogue(dir: string = DEMO_CATALOGUE_DIR): TCatalogue {
   const serviceSlugs = new Set<string>();
   for (const s of c.structures) {
     if (!orgs.has(s.organisation)) problems.push(`structure ${s.slug}: unknown organisation ${s.organisation}`);
-    if (s.fundingProgramme !== null && !codes.has(s.fundingProgramme)) problems.push(`structure ${s.slug}: unknown programme ${s.fundingProgramme}`);
+    if (s.fundingProgramme !== null && !codes.has(s.fundingProgramme))
+      problems.push(`structure ${s.slug}: unknown programme ${s.fundingProgramme}`);
     if (slugs.has(s.slug)) problems.push(`structure ${s.slug}: duplicate slug`);
     slugs.add(s.slug);
     for (const v of s.services) {

@@ -11,7 +11,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, method = 'POST') =>
-  server.get(path, { method, headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify(body) });
+  server.get(path, {
+    method,
+    headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    body: JSON.stringify(body),
+  });
 
 const newStructure = {
   slug: 'kalamaria-soup-kitchen',
@@ -54,14 +58,23 @@ describe('directory administration (behind MERIMNA_DIRECTORY_WRITE_API)', () => 
   });
 
   it('answers 422 for an unknown organisation, and writes nothing', async () => {
-    const res = await post('/api/v1/structures', { ...newStructure, slug: 'orphan', organisation: 'no-such-org', services: [{ ...newStructure.services[0], slug: 'orphan-meal' }] });
+    const res = await post('/api/v1/structures', {
+      ...newStructure,
+      slug: 'orphan',
+      organisation: 'no-such-org',
+      services: [{ ...newStructure.services[0], slug: 'orphan-meal' }],
+    });
     expect(res.status).toBe(422);
     expect((await json<{ detail: string }>(res)).detail).toContain('organisation');
     expect((await server.get('/api/v1/structures/orphan')).status).toBe(404);
   });
 
   it('replaces a structure and its services', async () => {
-    const res = await post('/api/v1/structures/kalamaria-soup-kitchen', { ...newStructure, community: 4, services: [{ ...newStructure.services[0], name: { el: 'Δείπνο', en: 'Dinner' } }] }, 'PUT');
+    const res = await post(
+      '/api/v1/structures/kalamaria-soup-kitchen',
+      { ...newStructure, community: 4, services: [{ ...newStructure.services[0], name: { el: 'Δείπνο', en: 'Dinner' } }] },
+      'PUT',
+    );
     expect(res.status).toBe(200);
     const updated = await json<TStructure>(res);
     expect(updated.community).toBe(4);
@@ -71,7 +84,11 @@ describe('directory administration (behind MERIMNA_DIRECTORY_WRITE_API)', () => 
   it('refuses a service slug that belongs to another structure, leaving both intact', async () => {
     const laundry = await json<TStructure>(await server.get('/api/v1/structures/social-laundry'));
     const taken = laundry.services[0]?.slug;
-    const res = await post('/api/v1/structures/kalamaria-soup-kitchen', { ...newStructure, services: [{ ...newStructure.services[0], slug: taken }] }, 'PUT');
+    const res = await post(
+      '/api/v1/structures/kalamaria-soup-kitchen',
+      { ...newStructure, services: [{ ...newStructure.services[0], slug: taken }] },
+      'PUT',
+    );
     expect(res.status).toBe(409);
     const after = await json<TStructure>(await server.get('/api/v1/structures/kalamaria-soup-kitchen'));
     expect(after.services.map((s) => s.name.en)).toEqual(['Dinner']);
@@ -79,7 +96,11 @@ describe('directory administration (behind MERIMNA_DIRECTORY_WRITE_API)', () => 
   });
 
   it('creates an organisation', async () => {
-    const res = await post('/api/v1/organisations', { slug: 'test-ngo', kind: 'ngo', name: { el: 'Δοκιμαστική ΜΚΟ', en: 'Test NGO' } });
+    const res = await post('/api/v1/organisations', {
+      slug: 'test-ngo',
+      kind: 'ngo',
+      name: { el: 'Δοκιμαστική ΜΚΟ', en: 'Test NGO' },
+    });
     expect(res.status).toBe(201);
     expect((await server.get('/api/v1/organisations/test-ngo')).status).toBe(200);
   });

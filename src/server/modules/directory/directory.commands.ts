@@ -26,7 +26,12 @@ export async function saveOrganisation(db: Db, tenantId: string, o: TCatalogueOr
  * Creates or updates a structure and replaces its services, in the caller's transaction.
  * `mode` says whether the slug must be new (create) or may exist (upsert, used by the seed).
  */
-export async function saveStructure(db: Db, tenantId: string, s: TCatalogueStructure, mode: 'create' | 'upsert'): Promise<string> {
+export async function saveStructure(
+  db: Db,
+  tenantId: string,
+  s: TCatalogueStructure,
+  mode: 'create' | 'upsert',
+): Promise<string> {
   if (mode === 'create' && (await repo.structureSlugTaken(db, tenantId, s.slug))) throw conflict('problem.slug_taken.detail');
   const organisation = await repo.findOrganisation(db, tenantId, { slug: s.organisation });
   if (!organisation) throw unprocessable('problem.organisation_not_found.detail', 'organisation');
@@ -60,12 +65,12 @@ export async function saveStructure(db: Db, tenantId: string, s: TCatalogueStruc
     capacity: s.capacity,
     mechanics: s.mechanics,
     domainRow: s.domainRow,
+    nameSearch: buildSearchText([s.name]),
     // A confidential structure's address is never indexed, so a search cannot reveal it.
-    searchText: buildSearchText([s.name, s.summary, s.description, ...serviceTexts], [
-      s.slug,
-      organisation.shortName,
-      s.confidential ? null : s.address?.street,
-    ]),
+    searchText: buildSearchText(
+      [s.name, s.summary, s.description, ...serviceTexts],
+      [s.slug, organisation.shortName, s.confidential ? null : s.address?.street],
+    ),
   });
   await repo.replaceServices(
     db,

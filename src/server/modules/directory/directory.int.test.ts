@@ -43,7 +43,10 @@ describe('the public directory', () => {
   it('finds the social laundry by «πλυντήριο» and by greeklish', async () => {
     for (const q of ['πλυντήριο', 'plyntirio', 'koinoniko plintirio']) {
       const page = await structures(`?q=${encodeURIComponent(q)}`);
-      expect(page.items.map((s) => s.slug), q).toContain('social-laundry');
+      expect(
+        page.items.map((s) => s.slug),
+        q,
+      ).toContain('social-laundry');
     }
   });
 
@@ -77,10 +80,17 @@ describe('the public directory', () => {
 
   it('carries the figures the documents give', async () => {
     const all = await structures('?limit=200');
-    const details = await Promise.all(all.items.map(async (s) => json<TStructure>(await server.get(`/api/v1/structures/${s.id}`))));
+    const details = await Promise.all(
+      all.items.map(async (s) => json<TStructure>(await server.get(`/api/v1/structures/${s.id}`))),
+    );
     const figures = details.flatMap((d) => d.capacity.map((c) => `${c.key}=${c.value}`));
-    expect(figures).toEqual(expect.arrayContaining(['apartment_places=650', 'shelter_places=30', 'homes=30', 'vehicles=3', 'shifts=2']));
-    const programmes = details.map((d) => d.fundingProgramme?.code).filter(Boolean).join(' ');
+    expect(figures).toEqual(
+      expect.arrayContaining(['apartment_places=650', 'shelter_places=30', 'homes=30', 'vehicles=3', 'shifts=2']),
+    );
+    const programmes = details
+      .map((d) => d.fundingProgramme?.code)
+      .filter(Boolean)
+      .join(' ');
     expect(programmes).toContain('5002722');
     expect(programmes).toContain('5001616');
   });
@@ -124,7 +134,11 @@ describe('the public directory', () => {
   });
 
   it('keeps the write API closed unless configured', async () => {
-    const res = await server.get('/api/v1/structures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await server.get('/api/v1/structures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });

@@ -44,7 +44,10 @@ export function presentService(row: ServiceListRow): TService {
 }
 
 /** The public document of a structure with its services. */
-export function presentStructure(row: StructureListRow & { programme: ProgrammeRow | null }, serviceRows: ServiceListRow[]): TStructure {
+export function presentStructure(
+  row: StructureListRow & { programme: ProgrammeRow | null },
+  serviceRows: ServiceListRow[],
+): TStructure {
   const s = row.structure;
   const p = row.programme;
   return {
@@ -56,7 +59,15 @@ export function presentStructure(row: StructureListRow & { programme: ProgrammeR
     phones: s.phones,
     email: s.email,
     fundingProgramme: p
-      ? { id: p.id, code: p.code, name: p.name, funder: p.funder, budgetEur: p.budgetEur, periodStart: p.periodStart, periodEnd: p.periodEnd }
+      ? {
+          id: p.id,
+          code: p.code,
+          name: p.name,
+          funder: p.funder,
+          budgetEur: p.budgetEur,
+          periodStart: p.periodStart,
+          periodEnd: p.periodEnd,
+        }
       : null,
     capacity: s.capacity,
     mechanics: s.mechanics as TStructure['mechanics'],

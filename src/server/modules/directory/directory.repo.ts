@@ -33,19 +33,32 @@ function tokenConditions(column: typeof structures.searchText | typeof services.
 }
 
 function structureWhere(tenantId: string, q: DirectoryQuery): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(structures.tenantId, tenantId), ...tokenConditions(structures.searchText, q.tokens)];
+  const conditions: (SQL | undefined)[] = [
+    eq(structures.tenantId, tenantId),
+    ...tokenConditions(structures.searchText, q.tokens),
+  ];
   if (q.community !== undefined) conditions.push(eq(structures.community, q.community));
   if (q.language !== undefined) conditions.push(sql`${q.language} = any(${structures.languages})`);
   if (q.organisation !== undefined) conditions.push(eq(organisations.slug, q.organisation));
   if (q.need !== undefined) {
-    conditions.push(sql`exists (select 1 from ${services} sv where sv.structure_id = ${structures.id} and ${q.need} = any(sv.needs))`);
+    conditions.push(
+      sql`exists (select 1 from ${services} sv where sv.structure_id = ${structures.id} and ${q.need} = any(sv.needs))`,
+    );
   }
   return and(...conditions);
 }
 
 /** One page of structures matching the filters, with the total count. */
-export async function listStructures(db: Db, tenantId: string, q: DirectoryQuery): Promise<{ rows: StructureListRow[]; total: number }> {
-  const relevance = q.tokens.length ? sql`word_similarity(${q.tokens.join(' ')}, ${structures.searchText}) desc,` : sql``;
+export async function listStructures(
+  db: Db,
+  tenantId: string,
+  q: DirectoryQuery,
+): Promise<{ rows: StructureListRow[]; total: number }> {
+  // Structures whose name holds every word come first, then the closest matches.
+  const inName = and(...q.tokens.map((t) => sql`${structures.nameSearch} like ${'%' + t + '%'}`));
+  const relevance = q.tokens.length
+    ? sql`(${inName}) desc, word_similarity(${q.tokens.join(' ')}, ${structures.searchText}) desc,`
+    : sql``;
   const rows = await db
     .select({
       structure: structures,
@@ -111,7 +124,11 @@ export async function servicesOfStructures(db: Db, tenantId: string, structureId
 }
 
 /** One page of services matching the filters. */
-export async function listServices(db: Db, tenantId: string, q: DirectoryQuery): Promise<{ rows: ServiceListRow[]; total: number }> {
+export async function listServices(
+  db: Db,
+  tenantId: string,
+  q: DirectoryQuery,
+): Promise<{ rows: ServiceListRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [eq(services.tenantId, tenantId)];
   for (const t of q.tokens) {
     conditions.push(or(sql`${services.searchText} like ${'%' + t + '%'}`, sql`${structures.searchText} like ${'%' + t + '%'}`));
@@ -142,7 +159,10 @@ export async function listOrganisations(
   tenantId: string,
   q: Pick<DirectoryQuery, 'tokens' | 'limit' | 'offset'>,
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
-  const conditions = [eq(organisations.tenantId, tenantId), ...q.tokens.map((t) => sql`${organisations.searchText} like ${'%' + t + '%'}`)];
+  const conditions = [
+    eq(organisations.tenantId, tenantId),
+    ...q.tokens.map((t) => sql`${organisations.searchText} like ${'%' + t + '%'}`),
+  ];
   const rows = await db
     .select({ org: organisations, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(organisations)
@@ -154,9 +174,16 @@ export async function listOrganisations(
 }
 
 /** One organisation by id or slug. */
-export async function findOrganisation(db: Db, tenantId: string, key: { id: string } | { slug: string }): Promise<OrganisationRow | undefined> {
+export async function findOrganisation(
+  db: Db,
+  tenantId: string,
+  key: { id: string } | { slug: string },
+): Promise<OrganisationRow | undefined> {
   const where = 'id' in key ? eq(organisations.id, key.id) : eq(organisations.slug, key.slug);
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.tenantId, tenantId), where));
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.tenantId, tenantId), where));
   return row;
 }
 
@@ -223,9 +250,15 @@ export async function structureSlugTaken(db: Db, tenantId: string, slug: string)
 }
 
 /** Counts rows per directory table (seeding reports, readiness of the demo). */
-export async function countDirectory(db: Db, tenantId: string): Promise<{ organisations: number; structures: number; services: number }> {
+export async function countDirectory(
+  db: Db,
+  tenantId: string,
+): Promise<{ organisations: number; structures: number; services: number }> {
   const n = (t: typeof organisations | typeof structures | typeof services) =>
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(t).where(eq(t.tenantId, tenantId));
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(t)
+      .where(eq(t.tenantId, tenantId));
   const [[o], [s], [v]] = await Promise.all([n(organisations), n(structures), n(services)]);
   return { organisations: o?.n ?? 0, structures: s?.n ?? 0, services: v?.n ?? 0 };
 }

@@ -63,7 +63,11 @@ export async function listOrganisations(
 
 /** Public document of one organisation by id or slug. */
 export async function getOrganisation(db: Db, tenantId: string, idOrSlug: string): Promise<TOrganisation> {
-  const row = await repo.findOrganisation(db, tenantId, UUID.test(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
+  const row = await repo.findOrganisation(
+    db,
+    tenantId,
+    UUID.test(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug },
+  );
   if (!row) throw notFound('problem.organisation_not_found.detail');
   return presentOrganisation(row);
 }

@@ -1,4 +1,16 @@
-import { boolean, doublePrecision, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uuid, date } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+  date,
+} from 'drizzle-orm/pg-core';
 import type { TLocalizedText } from '../../../shared/localized.js';
 
 type Capacity = { key: string; label: TLocalizedText; value: number };
@@ -58,6 +70,7 @@ export const structures = pgTable('structures', {
   capacity: jsonb('capacity').$type<Capacity[]>().notNull().default([]),
   mechanics: text('mechanics').array().notNull().default([]),
   domainRow: smallint('domain_row'),
+  nameSearch: text('name_search').notNull().default(''),
   searchText: text('search_text').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

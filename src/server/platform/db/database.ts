@@ -10,7 +10,6 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { DurableNodeFS, durableStartParams } from './durable-fs.js';
 
-
 /** The typed query handle every repository takes: a database or a transaction. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 

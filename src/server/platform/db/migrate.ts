@@ -36,7 +36,9 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
   for (const migration of readMigrations(dir)) {
     const done = await database.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-      const rows = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE name = $1', [migration.name]);
+      const rows = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE name = $1', [
+        migration.name,
+      ]);
       const existing = rows[0];
       if (existing) {
         if (existing.checksum !== migration.checksum) {
@@ -55,9 +57,7 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
 
 /** Migration files not yet applied (readiness). */
 export async function pendingMigrations(database: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  const rows = await database
-    .query<{ name: string }>('SELECT name FROM schema_migrations')
-    .catch(() => [] as { name: string }[]);
+  const rows = await database.query<{ name: string }>('SELECT name FROM schema_migrations').catch(() => [] as { name: string }[]);
   const applied = new Set(rows.map((r) => r.name));
   return readMigrations(dir)
     .map((m) => m.name)

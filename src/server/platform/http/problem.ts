@@ -36,7 +36,15 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, type: string, titleKey: MessageKey, detailKey: MessageKey, extra: Record<string, unknown> = {}) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  type: string,
+  titleKey: MessageKey,
+  detailKey: MessageKey,
+  extra: Record<string, unknown> = {},
+) {
   const lang: Lang = negotiateLanguage(req.headers['accept-language']);
   const body: Problem = {
     type: `urn:merimna:problem:${type}`,
@@ -62,7 +70,11 @@ function validationErrors(err: FastifyError): { field: string; code: string; mes
   return issues.map((i) => {
     const zodPath = i.params?.issue?.path;
     const field = zodPath ? zodPath.map(String).join('.') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    return { field: `${where}${field ? '.' + field : ''}`, code: i.params?.issue?.code ?? 'invalid', message: i.params?.issue?.message ?? i.message ?? '' };
+    return {
+      field: `${where}${field ? '.' + field : ''}`,
+      code: i.params?.issue?.code ?? 'invalid',
+      message: i.params?.issue?.message ?? i.message ?? '',
+    };
   });
 }
 
@@ -83,7 +95,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return send(reply, req, err.status, type, err.titleKey, err.detailKey, err.extra);
     }
     if (hasZodFastifySchemaValidationErrors(err) || err.validation) {
-      return send(reply, req, 400, 'validation', 'problem.validation.title', 'problem.validation.detail', { errors: validationErrors(err) });
+      return send(reply, req, 400, 'validation', 'problem.validation.title', 'problem.validation.detail', {
+        errors: validationErrors(err),
+      });
     }
     const sqlState = postgresErrorCode(err);
     if (sqlState === '23505') return send(reply, req, 409, 'conflict', 'problem.conflict.title', 'problem.slug_taken.detail');
@@ -98,7 +112,14 @@ export function installProblemHandlers(app: FastifyInstance): void {
         return send(reply, req, 413, 'too-large', 'problem.too_large.title', 'problem.too_large.detail');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return send(reply, req, 415, 'unsupported-media-type', 'problem.unsupported_media.title', 'problem.unsupported_media.detail');
+        return send(
+          reply,
+          req,
+          415,
+          'unsupported-media-type',
+          'problem.unsupported_media.title',
+          'problem.unsupported_media.detail',
+        );
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {

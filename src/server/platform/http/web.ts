@@ -38,7 +38,9 @@ export async function installWeb(app: FastifyInstance, webDir: string): Promise<
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
-        .send('Το περιβάλλον ιστού δεν έχει χτιστεί: εκτελέστε npm run build.\nThe web interface is not built: run npm run build.\n');
+        .send(
+          'Το περιβάλλον ιστού δεν έχει χτιστεί: εκτελέστε npm run build.\nThe web interface is not built: run npm run build.\n',
+        );
     }
     return sendNotFound(req, reply);
   });

@@ -13,7 +13,10 @@ export const MESSAGES = {
   'problem.not_found.title': { el: 'Δεν βρέθηκε', en: 'Not found' },
   'problem.not_found.detail': { el: 'Ο πόρος που ζητήσατε δεν υπάρχει.', en: 'The resource you asked for does not exist.' },
   'problem.route_not_found.detail': { el: 'Δεν υπάρχει τέτοια διαδρομή στο API.', en: 'There is no such route in the API.' },
-  'problem.structure_not_found.detail': { el: 'Δεν υπάρχει δομή με αυτό το αναγνωριστικό.', en: 'There is no structure with this identifier.' },
+  'problem.structure_not_found.detail': {
+    el: 'Δεν υπάρχει δομή με αυτό το αναγνωριστικό.',
+    en: 'There is no structure with this identifier.',
+  },
   'problem.organisation_not_found.detail': {
     el: 'Δεν υπάρχει φορέας με αυτό το αναγνωριστικό.',
     en: 'There is no organisation with this identifier.',
@@ -29,7 +32,10 @@ export const MESSAGES = {
     en: 'Someone else changed the record in the meantime; reload it.',
   },
   'problem.too_large.title': { el: 'Πολύ μεγάλο αίτημα', en: 'Payload too large' },
-  'problem.too_large.detail': { el: 'Το σώμα του αιτήματος υπερβαίνει το όριο μεγέθους.', en: 'The request body exceeds the size limit.' },
+  'problem.too_large.detail': {
+    el: 'Το σώμα του αιτήματος υπερβαίνει το όριο μεγέθους.',
+    en: 'The request body exceeds the size limit.',
+  },
   'problem.unsupported_media.title': { el: 'Μη υποστηριζόμενος τύπος', en: 'Unsupported media type' },
   'problem.unsupported_media.detail': { el: 'Στείλτε το σώμα ως application/json.', en: 'Send the body as application/json.' },
   'problem.method_not_allowed.title': { el: 'Μη επιτρεπτή μέθοδος', en: 'Method not allowed' },
