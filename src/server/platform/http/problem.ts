@@ -66,7 +66,8 @@ interface ValidationIssue {
 /** Lists the fields that failed validation without echoing their values (they may be personal data). */
 function validationErrors(err: FastifyError): { field: string; code: string; message: string }[] {
   const issues = (err.validation ?? []) as ValidationIssue[];
-  const where = err.validationContext ?? 'body';
+  const context = err.validationContext ?? 'body';
+  const where = context === 'querystring' ? 'query' : context;
   return issues.map((i) => {
     const zodPath = i.params?.issue?.path;
     const field = zodPath ? zodPath.map(String).join('.') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
