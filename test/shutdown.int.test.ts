@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'merimna-shutdown-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the server process', () => {
+  it('finishes requests in flight on SIGTERM, exits 0, and logs JSON without query strings', async () => {
+    const child = spawn(process.execPath, ['bin/merimna.mjs', 'start'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MERIMNA_DATA_DIR: dataDir,
+        MERIMNA_WEB_DIR: path.join(dataDir, 'no-web'),
+        MERIMNA_LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready in 60 s: ${stderr}`)), 60_000);
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        const ready = stdout
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as { msg?: string; url?: string })
+          .find((l) => l.msg === 'Merimna is ready');
+        if (ready?.url) {
+          clearTimeout(timer);
+          resolve(ready.url);
+        }
+      });
+    });
+
+    const requests = Array.from({ length: 60 }, (_, i) =>
+      fetch(`${url}/api/v1/structures?q=${i % 2 ? 'secretname' : 'ypnotirio'}&limit=200`).then(
+        (r) => r.status,
+        () => 'refused' as const,
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    const statuses = await Promise.all(requests);
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+
+    expect(code).toBe(0);
+    const answered = statuses.filter((s) => s !== 'refused');
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((s) => s === 200)).toBe(true);
+    const lines = stdout.split('\n').filter(Boolean);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    expect(lines.some((l) => l.includes('"requestId"'))).toBe(true);
+    expect(stdout + stderr).not.toContain('secretname');
+  });
+});
