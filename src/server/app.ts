@@ -44,7 +44,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
       serializers: {
         req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({
           method: req.method,
-          route: req.routeOptions?.url ?? req.url.split('?')[0]?.replace(/[^/]{24,}/g, ':id'),
+          route: req.routeOptions?.url ?? '(no route)',
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

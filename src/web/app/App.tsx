@@ -1,4 +1,4 @@
-import { Layout } from '../components/Layout.js';
+import { Layout, layoutLabels } from '../components/Layout.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { useDocumentTitle } from '../components/useDocumentTitle.js';
 import { useStaffI18n } from '../i18n/staff/index.js';
@@ -10,14 +10,7 @@ export function App() {
 
   return (
     <Layout
-      labels={{
-        skipLink: t('layout.skipLink'),
-        serviceName: t('layout.serviceName'),
-        serviceTagline: t('layout.serviceTagline'),
-        footerNav: t('layout.footerNav'),
-        footerOwner: t('layout.footerOwner'),
-        footerLicence: t('layout.footerLicence'),
-      }}
+      labels={layoutLabels(t)}
       homeHref="/app"
       switcher={
         <LanguageSwitcher

@@ -17,6 +17,27 @@ export interface LayoutLabels {
   footerLicence: string;
 }
 
+/** The catalogue keys of the page frame; both the portal and the staff catalogues have them. */
+type LayoutKey =
+  | 'layout.skipLink'
+  | 'layout.serviceName'
+  | 'layout.serviceTagline'
+  | 'layout.footerNav'
+  | 'layout.footerOwner'
+  | 'layout.footerLicence';
+
+/** The frame's texts from a translator that knows the layout keys. */
+export function layoutLabels(t: (key: LayoutKey) => string): LayoutLabels {
+  return {
+    skipLink: t('layout.skipLink'),
+    serviceName: t('layout.serviceName'),
+    serviceTagline: t('layout.serviceTagline'),
+    footerNav: t('layout.footerNav'),
+    footerOwner: t('layout.footerOwner'),
+    footerLicence: t('layout.footerLicence'),
+  };
+}
+
 /** Props of the page frame shared by the portal and the staff area. */
 export interface LayoutProps {
   labels: LayoutLabels;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Layout, MAIN_ID } from '../components/Layout.js';
+import { Layout, layoutLabels, MAIN_ID } from '../components/Layout.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { usePortalI18n } from '../i18n/portal/index.js';
 import { HomePage } from './pages/HomePage.js';
@@ -24,14 +24,7 @@ export function App() {
 
   return (
     <Layout
-      labels={{
-        skipLink: t('layout.skipLink'),
-        serviceName: t('layout.serviceName'),
-        serviceTagline: t('layout.serviceTagline'),
-        footerNav: t('layout.footerNav'),
-        footerOwner: t('layout.footerOwner'),
-        footerLicence: t('layout.footerLicence'),
-      }}
+      labels={layoutLabels(t)}
       homeHref="/"
       onHomeClick={(event) => followLink(event, '/')}
       switcher={

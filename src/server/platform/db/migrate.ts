@@ -55,11 +55,10 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
   return applied;
 }
 
-/** Migration files not yet applied (readiness). */
-export async function pendingMigrations(database: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+/** Migrations not yet applied: of the files in `dir`, or of the given names (readiness caches them). */
+export async function pendingMigrations(database: Database, dirOrNames: string | string[] = MIGRATIONS_DIR): Promise<string[]> {
   const rows = await database.query<{ name: string }>('SELECT name FROM schema_migrations').catch(() => [] as { name: string }[]);
   const applied = new Set(rows.map((r) => r.name));
-  return readMigrations(dir)
-    .map((m) => m.name)
-    .filter((n) => !applied.has(n));
+  const names = typeof dirOrNames === 'string' ? readMigrations(dirOrNames).map((m) => m.name) : dirOrNames;
+  return names.filter((n) => !applied.has(n));
 }

@@ -127,7 +127,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
       // Another client error from Fastify or a plugin (e.g. a bad URL encoding).
       return send(reply, req, status, 'bad-request', 'problem.bad_request.title', 'problem.validation.detail');
     }
-    req.log.error({ err: { type: err.name, code: err.code, message: err.message, stack: err.stack } }, 'unhandled error');
+    // The ORM puts the query's parameters into its messages: they may be personal data.
+    const safeMessage = err.message.replace(/params:[\s\S]*$/, 'params: [redacted]');
+    req.log.error({ err: { type: err.name, code: err.code ?? sqlState, message: safeMessage } }, 'unhandled error');
     return send(reply, req, 500, 'internal', 'problem.internal.title', 'problem.internal.detail');
   });
 }
