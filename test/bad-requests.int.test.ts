@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../src/server/platform/auth/index.js';
 import { json, startTestServer, type TestServer } from './helpers/app.js';
 
 // Every route of the API gets a table of malformed requests: each must answer 4xx as
@@ -7,10 +8,25 @@ import { json, startTestServer, type TestServer } from './helpers/app.js';
 
 let server: TestServer;
 let routes: { method: string; path: string }[] = [];
+let auth: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: true, env: { MERIMNA_DIRECTORY_WRITE_API: 'true', MERIMNA_BODY_LIMIT: '65536' } });
-  const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await server.get('/api/openapi.json'));
+  server = await startTestServer({ seed: true, env: { MERIMNA_BODY_LIMIT: '65536' } });
+  // One user who may call every route, so each request reaches validation and the handler.
+  await createUser(
+    server.database.db,
+    { tenantId: server.tenantId, actorUserId: null, actorLabel: 'test', requestId: null, ip: null },
+    {
+      username: 'all.routes',
+      displayName: 'All routes',
+      email: null,
+      organisation: 'thessaloniki',
+      password: 'a long test password 1',
+      memberships: ['admin', 'dpo', 'director', 'social_worker'].map((role) => ({ role: role as 'admin', structure: null })),
+    },
+  );
+  auth = { authorization: `Bearer ${await server.tokenFor('all.routes')}` };
+  const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await call('/api/openapi.json'));
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
   );
@@ -20,6 +36,8 @@ afterAll(async () => {
 });
 
 const fill = (path: string, id: string) => path.replace(/\{[^}]+\}/g, id);
+const call = (path: string, init: RequestInit = {}) =>
+  server.get(path, { ...init, headers: { ...auth, ...(init.headers as Record<string, string> | undefined) } });
 
 async function expectProblem(res: Response, status: number | number[], label: string) {
   const statuses = Array.isArray(status) ? status : [status];
@@ -48,7 +66,7 @@ describe('bad requests to every route', () => {
 
   it('rejects unknown query parameters on every route', async () => {
     for (const r of routes) {
-      const res = await server.get(`${fill(r.path, 'social-laundry')}?surprise=1`, {
+      const res = await call(`${fill(r.path, 'social-laundry')}?surprise=1`, {
         method: r.method,
         headers: { 'content-type': 'application/json' },
         ...(r.method === 'GET' ? {} : { body: '{}' }),
@@ -60,7 +78,7 @@ describe('bad requests to every route', () => {
   it('answers 404 for unknown ids and slugs', async () => {
     for (const r of routes.filter((x) => x.path.includes('{') && x.method === 'GET')) {
       for (const id of [randomUUID(), 'no-such-thing', 'Ω%20x']) {
-        await expectProblem(await server.get(fill(r.path, id)), [404, 400], `${r.method} ${r.path} ${id}`);
+        await expectProblem(await call(fill(r.path, id)), [404, 400], `${r.method} ${r.path} ${id}`);
       }
     }
   });
@@ -78,7 +96,7 @@ describe('bad requests to every route', () => {
         'q=',
         `q=${'x'.repeat(500)}`,
       ]) {
-        const res = await server.get(`${r.path}?${q}`);
+        const res = await call(`${r.path}?${q}`);
         if (r.path.endsWith('/organisations') && /^(community|need|language)=/.test(q)) {
           await expectProblem(res, 400, `${r.path}?${q} (not a filter there)`);
         } else {
@@ -95,7 +113,7 @@ describe('bad requests to every route', () => {
     for (const r of writes) {
       const path = fill(r.path, 'social-laundry');
       const send = (body: string, type = 'application/json') =>
-        server.get(path, { method: r.method, headers: { 'content-type': type }, body });
+        call(path, { method: r.method, headers: { 'content-type': type }, body });
       await expectProblem(await send('{"name": '), 400, `${r.method} ${path} truncated JSON`);
       await expectProblem(await send('[]'), 400, `${r.method} ${path} array`);
       await expectProblem(await send('{"slug": 42, "name": "x"}'), 400, `${r.method} ${path} wrong types`);
@@ -107,15 +125,15 @@ describe('bad requests to every route', () => {
   });
 
   it('answers unknown API paths with a 404 problem', async () => {
-    await expectProblem(await server.get('/api/v1/nothing-here'), 404, 'unknown path');
-    await expectProblem(await server.get('/api/v2/structures'), 404, 'unknown version');
+    await expectProblem(await call('/api/v1/nothing-here'), 404, 'unknown path');
+    await expectProblem(await call('/api/v2/structures'), 404, 'unknown version');
   });
 
   it('speaks Greek by default and English when asked', async () => {
-    const el = await expectProblem(await server.get('/api/v1/structures/no-such-thing'), 404, 'el');
+    const el = await expectProblem(await call('/api/v1/structures/no-such-thing'), 404, 'el');
     expect(el.title).toBe('Δεν βρέθηκε');
     const en = await expectProblem(
-      await server.get('/api/v1/structures/no-such-thing', { headers: { 'accept-language': 'en-GB,en;q=0.9' } }),
+      await call('/api/v1/structures/no-such-thing', { headers: { 'accept-language': 'en-GB,en;q=0.9' } }),
       404,
       'en',
     );
@@ -124,7 +142,7 @@ describe('bad requests to every route', () => {
 
   it('does not echo the offending values back', async () => {
     const secret = 'Παπαδόπουλος-ΑΜΚΑ-01017012345';
-    const res = await server.get(`/api/v1/structures?community=${encodeURIComponent(secret)}`);
+    const res = await call(`/api/v1/structures?community=${encodeURIComponent(secret)}`);
     const text = await res.clone().text();
     await expectProblem(res, 400, 'echo');
     expect(text).not.toContain('Παπαδόπουλος');

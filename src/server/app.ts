@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -6,6 +7,8 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { directoryRoutes } from './modules/directory/index.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authRoutes, installAccess, usersRoutes, type RouteTable } from './platform/auth/index.js';
 import type { Database } from './platform/db/database.js';
 import type { AppContext } from './platform/http/context.js';
 import { healthRoutes } from './platform/http/health.js';
@@ -50,7 +53,8 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
       },
     },
   });
-  const ctx: AppContext = { config, database, tenantId };
+  const routeTable: RouteTable = [];
+  const ctx: AppContext = { config, database, tenantId, routeTable };
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,14 +88,30 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
       servers: [{ url: '/' }],
-      tags: [{ name: 'directory', description: 'Organisations, structures and services (public)' }],
+      tags: [
+        { name: 'directory', description: 'Organisations, structures and services (public reads)' },
+        { name: 'auth', description: 'Sign-in, second factor, sessions' },
+        { name: 'users', description: 'Roles and staff users' },
+        { name: 'audit', description: 'The audit trail, for the data-protection officer' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'merimna_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from merimna tokens create' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(fastifyCookie);
+  installAccess(app, ctx.routeTable);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(registry));
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(usersRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(directoryRoutes, { prefix: '/api/v1' });
   await installWeb(app, config.webDir);
   return app;

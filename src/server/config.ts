@@ -16,6 +16,17 @@ const ZEnv = z.object({
   MERIMNA_DIRECTORY_WRITE_API: ZBool.default(false),
   MERIMNA_WEB_DIR: z.string().default('./dist/web'),
   MERIMNA_TRUST_PROXY: ZBool.default(false),
+  MERIMNA_SECURE_COOKIES: ZBool.optional(),
+  MERIMNA_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  MERIMNA_LOCKOUT_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  MERIMNA_LOCKOUT_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60 * 1000),
+  MERIMNA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  MERIMNA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  MERIMNA_AUDIT_ALERT_THRESHOLD: z.coerce.number().int().min(1).default(50),
 });
 
 /** Where the data lives: PGlite in the process, or a PostgreSQL server. */
@@ -33,6 +44,15 @@ export interface Config {
   directoryWriteApi: boolean;
   webDir: string;
   trustProxy: boolean;
+  auth: {
+    secureCookies: boolean;
+    lockoutThreshold: number;
+    lockoutBaseMs: number;
+    lockoutMaxMs: number;
+    sessionIdleMs: number;
+    sessionAbsoluteMs: number;
+  };
+  auditAlertThreshold: number;
 }
 
 /** Reads and validates the configuration; throws with every problem listed. */
@@ -56,5 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryWriteApi: e.MERIMNA_DIRECTORY_WRITE_API,
     webDir: path.resolve(e.MERIMNA_WEB_DIR),
     trustProxy: e.MERIMNA_TRUST_PROXY,
+    auth: {
+      secureCookies: e.MERIMNA_SECURE_COOKIES ?? e.MERIMNA_TRUST_PROXY,
+      lockoutThreshold: e.MERIMNA_LOCKOUT_THRESHOLD,
+      lockoutBaseMs: e.MERIMNA_LOCKOUT_BASE_MS,
+      lockoutMaxMs: e.MERIMNA_LOCKOUT_MAX_MS,
+      sessionIdleMs: e.MERIMNA_SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: e.MERIMNA_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    auditAlertThreshold: e.MERIMNA_AUDIT_ALERT_THRESHOLD,
   };
 }

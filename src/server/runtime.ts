@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { countDirectory, loadCatalogue, readCatalogue } from './modules/directory/index.js';
 import { openDatabase, type Database } from './platform/db/database.js';
+import { demoUsers, ensureDemoUsers } from './platform/auth/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { DEFAULT_TENANT, ensureTenant } from './platform/tenancy.js';
 
@@ -19,11 +20,13 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
   }
 }
 
-/** Loads the demo catalogue in one transaction; returns the counts after loading. */
-export async function seedDemo(database: Database, tenantId: string) {
+/** Loads the demo catalogue in one transaction, then the demo users; returns the counts. */
+export async function seedDemo(database: Database, tenantId: string, options: { production: boolean; users?: boolean }) {
+  if (options.production) throw new Error('Demo data is refused when NODE_ENV=production.');
   const catalogue = readCatalogue();
   await database.db.transaction((tx) => loadCatalogue(tx, tenantId, catalogue));
-  return countDirectory(database.db, tenantId);
+  const users = options.users === false ? 0 : await ensureDemoUsers(database.db, tenantId, options.production, demoUsers());
+  return { ...(await countDirectory(database.db, tenantId)), usersCreated: users };
 }
 
 /** A running server and how to stop it. */
@@ -39,7 +42,8 @@ export async function startServer(config: Config): Promise<Running> {
   const { database, tenantId } = await prepareDatabase(config);
   if (config.demo) {
     const counts = await countDirectory(database.db, tenantId);
-    if (counts.structures === 0) await seedDemo(database, tenantId);
+    if (counts.structures === 0) await seedDemo(database, tenantId, { production: false });
+    else await ensureDemoUsers(database.db, tenantId, false, demoUsers());
   }
   const app = await buildApp({ config, database, tenantId });
   const address = await app.listen({ port: config.port, host: config.host });

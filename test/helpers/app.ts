@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
+import * as OTPAuth from 'otpauth';
 import { seedDemo } from '../../src/server/runtime.js';
+import { createApiToken, DEMO_PASSWORD, demoTotpSecret, findUserByUsername } from '../../src/server/platform/auth/index.js';
 import type { Database } from '../../src/server/platform/db/database.js';
 import { freshDatabase } from './database.js';
 
@@ -14,6 +16,10 @@ export interface TestServer {
   base: string;
   /** fetch against the server; a path such as /api/v1/structures. */
   get(path: string, init?: RequestInit): Promise<Response>;
+  /** An API token for a demo user (Authorization: Bearer). */
+  tokenFor(username: string): Promise<string>;
+  /** Signs a demo user in through the API (second factor included); returns headers for later requests. */
+  signIn(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
 
@@ -21,7 +27,7 @@ export interface TestServer {
 export async function startTestServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const fresh = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', MERIMNA_LOG_LEVEL: 'silent', MERIMNA_WEB_DIR: 'dist/web', ...options.env });
-  if (options.seed) await seedDemo(fresh.database, fresh.tenantId);
+  if (options.seed) await seedDemo(fresh.database, fresh.tenantId, { production: false });
   const app = await buildApp({ config, database: fresh.database, tenantId: fresh.tenantId });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -34,10 +40,57 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
     config,
     base,
     get: (path, init) => fetch(base + path, init),
+    async tokenFor(username) {
+      const user = await findUserByUsername(fresh.database.db, fresh.tenantId, username);
+      if (!user) throw new Error(`no user ${username}`);
+      return (await createApiToken(fresh.database.db, fresh.tenantId, user.id, { expiresInMs: 3_600_000, label: 'test' })).token;
+    },
+    async signIn(username, password = DEMO_PASSWORD) {
+      return signIn(base, username, password);
+    },
     async close() {
       await app.close();
       await fresh.close();
     },
+  };
+}
+
+/** A signed-in browser-like session: cookie and CSRF token. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a request: cookie, CSRF token on writes, JSON content type when a body is sent. */
+  headers(write?: boolean): Record<string, string>;
+}
+
+/** The current TOTP code of a demo user. */
+export function demoTotp(username: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret(username)) }).generate();
+}
+
+async function signIn(base: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}: ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  let me = (await res.json()) as { csrfToken: string; mfa: string };
+  if (me.mfa === 'required') {
+    const mfa = await fetch(`${base}/api/v1/auth/mfa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ code: demoTotp(username) }),
+    });
+    if (mfa.status !== 200) throw new Error(`second factor of ${username} answered ${mfa.status}: ${await mfa.text()}`);
+    me = (await mfa.json()) as { csrfToken: string; mfa: string };
+  }
+  const csrfToken = me.csrfToken;
+  return {
+    cookie,
+    csrfToken,
+    headers: (write = false) => ({ cookie, ...(write ? { 'x-csrf-token': csrfToken, 'content-type': 'application/json' } : {}) }),
   };
 }
 

@@ -3,17 +3,23 @@ import type { TStructure, TStructureSummary } from '../../../shared/directory.js
 import { json, startTestServer, type TestServer } from '../../../../test/helpers/app.js';
 
 let server: TestServer;
+let adminToken: string;
 beforeAll(async () => {
-  server = await startTestServer({ seed: true, env: { MERIMNA_DIRECTORY_WRITE_API: 'true' } });
+  server = await startTestServer({ seed: true });
+  adminToken = await server.tokenFor('admin');
 });
 afterAll(async () => {
   await server.close();
 });
 
-const post = (path: string, body: unknown, method = 'POST') =>
+const post = (path: string, body: unknown, method = 'POST', token: string | null = adminToken) =>
   server.get(path, {
     method,
-    headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 
@@ -41,7 +47,19 @@ const newStructure = {
   ],
 };
 
-describe('directory administration (behind MERIMNA_DIRECTORY_WRITE_API)', () => {
+describe('directory administration (permission directory.write)', () => {
+  it('refuses a write without sign-in, and one by a role without the permission', async () => {
+    expect((await post('/api/v1/structures', newStructure, 'POST', null)).status).toBe(401);
+    const laundryStaff = await server.tokenFor('laundry.staff');
+    const denied = await post('/api/v1/structures', newStructure, 'POST', laundryStaff);
+    expect(denied.status).toBe(403);
+    expect((await server.get('/api/v1/structures/kalamaria-soup-kitchen')).status).toBe(404);
+    const rows = await server.database.query<{ action: string; outcome: string }>(
+      `select action, outcome from audit_event where actor_label = 'laundry.staff' order by id desc limit 1`,
+    );
+    expect(rows[0]).toEqual({ action: 'access.denied', outcome: 'denied' });
+  });
+
   it('creates a structure that the public search then finds', async () => {
     const res = await post('/api/v1/structures', newStructure);
     expect(res.status).toBe(201);

@@ -133,13 +133,19 @@ describe('the public directory', () => {
     expect(page.items.find((o) => o.slug === 'thessaloniki')?.kind).toBe('municipality');
   });
 
-  it('keeps the write API closed unless configured', async () => {
+  it('refuses directory writes to anyone not signed in', async () => {
     const res = await server.get('/api/v1/structures', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(res.status).toBe(404);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect([400, 401]).toContain(res.status);
+    const ok = await server.get('/api/v1/organisations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ slug: 'x-ngo', kind: 'ngo', name: { el: 'Χ', en: 'X' } }),
+    });
+    expect(ok.status).toBe(401);
+    expect(ok.headers.get('content-type')).toContain('application/problem+json');
   });
 });

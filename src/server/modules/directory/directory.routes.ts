@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZDirectoryFilters, ZOrganisation, ZPage, ZService, ZStructure, ZStructureSummary } from '../../../shared/directory.js';
 import { ZCatalogueOrganisation, ZCatalogueStructure } from './catalogue.schema.js';
-import { saveOrganisation, saveStructure } from './directory.commands.js';
+import { auditContext, requireActor } from '../../platform/auth/index.js';
+import { adminSaveOrganisation, adminSaveStructure } from './directory.admin.js';
 import * as service from './directory.service.js';
 
 const ZNoQuery = z.object({}).strict();
@@ -22,12 +23,13 @@ const errors = { 400: problem, 404: problem };
 /** The directory API: public reads, and writes for administrators behind a configuration flag. */
 export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { database, tenantId, config } = app.ctx;
+  const { database, tenantId } = app.ctx;
   const db = database.db;
 
   app.get(
     '/structures',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['directory'],
         summary: 'List structures',
@@ -42,6 +44,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/structures/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['directory'],
         summary: 'One structure with its services',
@@ -56,6 +59,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/services',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['directory'],
         summary: 'List services',
@@ -70,6 +74,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/organisations',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['directory'],
         summary: 'List organisations',
@@ -83,6 +88,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/organisations/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['directory'],
         summary: 'One organisation',
@@ -94,13 +100,13 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => service.getOrganisation(db, tenantId, req.params.id),
   );
 
-  if (!config.directoryWriteApi) return;
-  // Writes are open only when MERIMNA_DIRECTORY_WRITE_API=true until sign-in lands (issue 3).
+  // Writes need the directory.write permission (administrators).
 
   const writeErrors = { ...errors, 409: problem, 422: problem };
   app.post(
     '/organisations',
     {
+      config: { access: 'directory.write' },
       schema: {
         tags: ['directory admin'],
         summary: 'Create or update an organisation by slug',
@@ -110,7 +116,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req, reply) => {
-      const id = await db.transaction((tx) => saveOrganisation(tx, tenantId, req.body));
+      const id = await adminSaveOrganisation(db, auditContext(tenantId, requireActor(req), req), req.body);
       return reply.code(201).send({ id });
     },
   );
@@ -118,6 +124,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   app.post(
     '/structures',
     {
+      config: { access: 'directory.write' },
       schema: {
         tags: ['directory admin'],
         summary: 'Create a structure with its services',
@@ -127,7 +134,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req, reply) => {
-      const id = await db.transaction((tx) => saveStructure(tx, tenantId, req.body, 'create'));
+      const id = await adminSaveStructure(db, auditContext(tenantId, requireActor(req), req), req.body, 'create');
       return reply.code(201).send({ id });
     },
   );
@@ -135,6 +142,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
   app.put(
     '/structures/:id',
     {
+      config: { access: 'directory.write' },
       schema: {
         tags: ['directory admin'],
         summary: 'Replace a structure and its services (by slug)',
@@ -147,7 +155,7 @@ export const directoryRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const current = await service.getStructure(db, tenantId, req.params.id);
       const body = { ...req.body, slug: current.slug };
-      await db.transaction((tx) => saveStructure(tx, tenantId, body, 'upsert'));
+      await adminSaveStructure(db, auditContext(tenantId, requireActor(req), req), body, 'upsert');
       return service.getStructure(db, tenantId, current.slug);
     },
   );

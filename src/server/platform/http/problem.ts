@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { message, negotiateLanguage, type Lang, type MessageKey } from '../i18n/messages.js';
@@ -24,6 +25,16 @@ export const conflict = (detailKey: MessageKey) => new ProblemError(409, 'proble
 /** 422 for a request that is well-formed but refers to things that do not exist. */
 export const unprocessable = (detailKey: MessageKey, field: string) =>
   new ProblemError(422, 'problem.validation.title', detailKey, { errors: [{ field, code: 'unknown_reference' }] });
+
+const ZProblem = z
+  .object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string(), requestId: z.string() })
+  .loose()
+  .describe('RFC 9457 problem document, in Greek or English by Accept-Language');
+
+/** Response schemas of the given error statuses, for a route's OpenAPI description. */
+export function problemResponses(...statuses: number[]): Record<number, typeof ZProblem> {
+  return Object.fromEntries(statuses.map((s) => [s, ZProblem]));
+}
 
 /** An RFC 9457 problem document; `type` is a stable URN per kind of problem. */
 export interface Problem {
@@ -92,6 +103,8 @@ function postgresErrorCode(err: unknown): string | undefined {
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ProblemError) {
+      if (err.status === 429 && typeof err.extra.retryAfter === 'number')
+        void reply.header('retry-after', String(err.extra.retryAfter));
       const type = err.detailKey.replace(/^problem\./, '').replace(/\.detail$/, '');
       return send(reply, req, err.status, type, err.titleKey, err.detailKey, err.extra);
     }

@@ -46,6 +46,58 @@ export const MESSAGES = {
   },
   'problem.unavailable.title': { el: 'Μη διαθέσιμο', en: 'Service unavailable' },
   'problem.unavailable.detail': { el: 'Η βάση δεδομένων δεν είναι διαθέσιμη.', en: 'The database is not available.' },
+  'problem.unauthorized.title': { el: 'Απαιτείται σύνδεση', en: 'Sign-in required' },
+  'problem.unauthorized.detail': { el: 'Συνδεθείτε για να συνεχίσετε.', en: 'Sign in to continue.' },
+  'problem.session_expired.detail': {
+    el: 'Η συνεδρία σας έληξε· συνδεθείτε ξανά.',
+    en: 'Your session has expired; sign in again.',
+  },
+  'problem.bad_credentials.detail': {
+    el: 'Λάθος όνομα χρήστη ή κωδικός πρόσβασης.',
+    en: 'Wrong username or password.',
+  },
+  'problem.mfa_required.detail': {
+    el: 'Επιβεβαιώστε τη σύνδεση με τον δεύτερο παράγοντα (κωδικό μίας χρήσης).',
+    en: 'Confirm your sign-in with the second factor (one-time code).',
+  },
+  'problem.bad_code.detail': { el: 'Ο κωδικός δεν είναι σωστός ή έληξε.', en: 'The code is wrong or has expired.' },
+  'problem.forbidden.title': { el: 'Δεν επιτρέπεται', en: 'Forbidden' },
+  'problem.forbidden.detail': {
+    el: 'Ο ρόλος σας δεν επιτρέπει αυτή την ενέργεια.',
+    en: 'Your role does not allow this action.',
+  },
+  'problem.csrf.detail': {
+    el: 'Λείπει ή δεν ισχύει το διακριτικό CSRF (κεφαλίδα x-csrf-token).',
+    en: 'The CSRF token (x-csrf-token header) is missing or invalid.',
+  },
+  'problem.locked.title': { el: 'Προσωρινό κλείδωμα', en: 'Temporarily locked' },
+  'problem.locked.detail': {
+    el: 'Πολλές αποτυχημένες προσπάθειες σύνδεσης. Δοκιμάστε ξανά αργότερα.',
+    en: 'Too many failed sign-in attempts. Try again later.',
+  },
+  'problem.password_too_short.detail': {
+    el: 'Ο κωδικός πρέπει να έχει τουλάχιστον 12 χαρακτήρες.',
+    en: 'The password must have at least 12 characters.',
+  },
+  'problem.password_too_long.detail': { el: 'Ο κωδικός είναι πολύ μεγάλος.', en: 'The password is too long.' },
+  'problem.password_common.detail': {
+    el: 'Ο κωδικός είναι από τους πιο συνηθισμένους· διαλέξτε άλλον.',
+    en: 'This password is among the most common ones; choose another.',
+  },
+  'problem.password_contains_username.detail': {
+    el: 'Ο κωδικός δεν πρέπει να περιέχει το όνομα χρήστη.',
+    en: 'The password must not contain the username.',
+  },
+  'problem.username_taken.detail': { el: 'Το όνομα χρήστη υπάρχει ήδη.', en: 'The username already exists.' },
+  'problem.user_not_found.detail': { el: 'Δεν υπάρχει τέτοιος χρήστης.', en: 'There is no such user.' },
+  'problem.role_needs_structure.detail': {
+    el: 'Αυτός ο ρόλος δίνεται σε συγκεκριμένη δομή.',
+    en: 'This role is given at a specific structure.',
+  },
+  'problem.not_member.detail': {
+    el: 'Δεν έχετε ρόλο σε αυτή τη δομή.',
+    en: 'You hold no role at this structure.',
+  },
 } as const satisfies Record<string, { el: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

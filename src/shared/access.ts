@@ -1,0 +1,199 @@
+/**
+ * Permissions, sensitivity labels and roles: the one typed list of who may do what.
+ * A permission is `resource.verb`; a role is a set of permissions and clearances.
+ */
+export const PERMISSIONS = [
+  'person.read',
+  'person.create',
+  'person.update',
+  'person.merge',
+  'person.export',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.close',
+  'case.approve',
+  'referral.read',
+  'referral.create',
+  'referral.respond',
+  'benefit.read',
+  'benefit.update',
+  'place.read',
+  'place.allocate',
+  'booking.read',
+  'booking.create',
+  'stock.read',
+  'stock.receive',
+  'stock.dispense',
+  'request.read',
+  'request.triage',
+  'report.read',
+  'directory.write',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'breakglass.use',
+  'breakglass.review',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Sensitivity labels of fields (GDPR articles 9 and 10). */
+export const SENSITIVITY_LABELS = ['health', 'gbv', 'migration', 'minor', 'criminal'] as const;
+export type SensitivityLabel = (typeof SENSITIVITY_LABELS)[number];
+
+/** Stable role keys, used by the CLI and the API. */
+export const ROLE_KEYS = [
+  'frontdesk',
+  'social_worker',
+  'structure_staff',
+  'structure_manager',
+  'director',
+  'dpo',
+  'admin',
+  'partner',
+] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
+/** What a role may do and which sensitive fields it may see. */
+export interface RoleDefinition {
+  permissions: readonly Permission[];
+  clearances: readonly SensitivityLabel[];
+  /** A role that must be held at a structure (not "all structures"). */
+  structureBound: boolean;
+}
+
+const casework: Permission[] = ['person.read', 'person.create', 'person.update', 'case.read', 'case.create', 'case.update'];
+
+export const ROLES: Readonly<Record<RoleKey, RoleDefinition>> = {
+  frontdesk: {
+    permissions: [
+      ...casework,
+      'referral.read',
+      'referral.create',
+      'benefit.read',
+      'benefit.update',
+      'booking.read',
+      'booking.create',
+      'request.read',
+    ],
+    clearances: ['migration'],
+    structureBound: false,
+  },
+  social_worker: {
+    permissions: [
+      ...casework,
+      'case.close',
+      'person.merge',
+      'referral.read',
+      'referral.create',
+      'referral.respond',
+      'benefit.read',
+      'benefit.update',
+      'place.read',
+      'booking.read',
+      'booking.create',
+      'breakglass.use',
+    ],
+    clearances: ['health', 'gbv', 'migration', 'minor'],
+    structureBound: false,
+  },
+  structure_staff: {
+    permissions: [
+      'person.read',
+      'person.create',
+      'case.read',
+      'referral.read',
+      'place.read',
+      'booking.read',
+      'booking.create',
+      'stock.read',
+      'stock.dispense',
+    ],
+    clearances: [],
+    structureBound: true,
+  },
+  structure_manager: {
+    permissions: [
+      ...casework,
+      'case.close',
+      'referral.read',
+      'referral.create',
+      'referral.respond',
+      'place.read',
+      'place.allocate',
+      'booking.read',
+      'booking.create',
+      'stock.read',
+      'stock.receive',
+      'stock.dispense',
+      'report.read',
+      'user.read',
+      'breakglass.use',
+    ],
+    clearances: ['health', 'minor'],
+    structureBound: true,
+  },
+  director: {
+    permissions: [
+      'case.read',
+      'case.approve',
+      'referral.read',
+      'place.read',
+      'booking.read',
+      'stock.read',
+      'request.read',
+      'request.triage',
+      'report.read',
+      'user.read',
+      'breakglass.review',
+    ],
+    clearances: [],
+    structureBound: false,
+  },
+  dpo: {
+    permissions: ['audit.read', 'user.read', 'breakglass.review', 'report.read'],
+    clearances: [],
+    structureBound: false,
+  },
+  admin: {
+    permissions: ['user.read', 'user.manage', 'directory.write', 'report.read'],
+    clearances: [],
+    structureBound: false,
+  },
+  partner: {
+    permissions: ['person.read', 'referral.read', 'referral.respond', 'case.read'],
+    clearances: [],
+    structureBound: false,
+  },
+};
+
+/** Whether holders of a role must confirm sign-in with a second factor: every role cleared for sensitive fields, and the DPO and administrators. */
+export function roleRequiresMfa(role: RoleKey): boolean {
+  return ROLES[role].clearances.length > 0 || role === 'dpo' || role === 'admin';
+}
+
+/** Actions written to the audit trail; the list is closed so a typo cannot slip in. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked_out',
+  'auth.mfa_verified',
+  'auth.mfa_failed',
+  'auth.logout',
+  'auth.logout_everywhere',
+  'auth.password_changed',
+  'auth.totp_enrolled',
+  'auth.token_created',
+  'auth.token_used',
+  'access.denied',
+  'user.read',
+  'user.list',
+  'user.created',
+  'user.updated',
+  'audit.searched',
+  'directory.structure_saved',
+  'directory.organisation_saved',
+  'breakglass.opened',
+  'breakglass.reviewed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
