@@ -27,6 +27,11 @@ const ZEnv = z.object({
   MERIMNA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   MERIMNA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   MERIMNA_AUDIT_ALERT_THRESHOLD: z.coerce.number().int().min(1).default(50),
+  MERIMNA_PUBLIC_URL: z.url().optional(),
+  MERIMNA_OIDC_ISSUER: z.url().optional(),
+  MERIMNA_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  MERIMNA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  MERIMNA_OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
 });
 
 /** Where the data lives: PGlite in the process, or a PostgreSQL server. */
@@ -53,6 +58,10 @@ export interface Config {
     sessionAbsoluteMs: number;
   };
   auditAlertThreshold: number;
+  /** The address people reach Merimna at (for redirects); default http://localhost:PORT. */
+  publicUrl: string;
+  /** OpenID Connect sign-in through the municipality's identity provider, when configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; usernameClaim: string } | null;
 }
 
 /** Reads and validates the configuration; throws with every problem listed. */
@@ -85,5 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionAbsoluteMs: e.MERIMNA_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     auditAlertThreshold: e.MERIMNA_AUDIT_ALERT_THRESHOLD,
+    publicUrl: (e.MERIMNA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    oidc:
+      e.MERIMNA_OIDC_ISSUER && e.MERIMNA_OIDC_CLIENT_ID && e.MERIMNA_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.MERIMNA_OIDC_ISSUER,
+            clientId: e.MERIMNA_OIDC_CLIENT_ID,
+            clientSecret: e.MERIMNA_OIDC_CLIENT_SECRET,
+            usernameClaim: e.MERIMNA_OIDC_USERNAME_CLAIM,
+          }
+        : null,
   };
 }
