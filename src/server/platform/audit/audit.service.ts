@@ -33,7 +33,7 @@ export async function searchAudit(db: Db, audit: AuditContext, f: AuditSearch) {
   const rows = await sqlRows<TAuditEvent>(
     db,
     sql`select ${COLUMNS} from audit_event where ${sql.join(where, sql` and `)}
-        order by id desc limit ${f.limit} offset ${f.offset}`,
+        order by audit_event.id desc limit ${f.limit} offset ${f.offset}`,
   );
   const totals = await sqlRows<{ n: string }>(
     db,

@@ -154,7 +154,7 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainC
       sql`select id::text, tenant_id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor_user_id,
             actor_label, action, entity_type, entity_id, person_id, structure_id, changes, request_id, ip, outcome, reason,
             prev_hash, hash
-          from audit_event where tenant_id = ${tenantId} and id > ${lastId}::bigint order by id limit 1000`,
+          from audit_event where tenant_id = ${tenantId} and audit_event.id > ${lastId}::bigint order by audit_event.id limit 1000`,
     );
     if (page.length === 0) return { checked, brokenAt: null };
     for (const r of page) {

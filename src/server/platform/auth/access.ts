@@ -45,7 +45,8 @@ export function installAccess(app: FastifyInstance, routeTable: RouteTable): voi
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access.`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
   });
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller who may not use a route learns nothing about its inputs.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;
     if (!access) return;
     const { database, config, tenantId } = app.ctx;
