@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_KEYS, ROLES, type Permission, type RoleKey } from '../src/shared/access.js';
+import { ROLE_KEYS, ROLES, type RoleKey } from '../src/shared/access.js';
 import { json, startTestServer, type TestServer } from './helpers/app.js';
 
 // The access matrix, generated from the route table: every API route × every role (and nobody),
