@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const integration = ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'];
 // Tests about the embedded database's own behaviour run once, on PGlite.
-const pgliteOnly = ['test/durability.int.test.ts', 'test/shutdown.int.test.ts'];
+const pgliteOnly = ['test/durability.int.test.ts', 'test/shutdown.int.test.ts', 'test/cli.int.test.ts'];
 
 export default defineConfig({
   test: {
