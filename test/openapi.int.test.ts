@@ -4,7 +4,7 @@ import { json, startTestServer, type TestServer } from './helpers/app.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ env: { MERIMNA_DIRECTORY_WRITE_API: 'true' } });
+  server = await startTestServer();
 });
 afterAll(async () => {
   await server.close();

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(c.database.kind).toBe('pglite');
     expect(c.database.kind === 'pglite' && c.database.dataDir.endsWith('/data')).toBe(true);
     expect(c.demo).toBe(true);
-    expect(c.directoryWriteApi).toBe(false);
+    expect(c.auth.sessionIdleMs).toBe(30 * 60_000);
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {

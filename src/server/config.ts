@@ -13,7 +13,6 @@ const ZEnv = z.object({
   MERIMNA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MERIMNA_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   MERIMNA_DEMO: ZBool.default(true),
-  MERIMNA_DIRECTORY_WRITE_API: ZBool.default(false),
   MERIMNA_WEB_DIR: z.string().default('./dist/web'),
   MERIMNA_TRUST_PROXY: ZBool.default(false),
   MERIMNA_SECURE_COOKIES: ZBool.optional(),
@@ -46,7 +45,6 @@ export interface Config {
   logLevel: string;
   bodyLimit: number;
   demo: boolean;
-  directoryWriteApi: boolean;
   webDir: string;
   trustProxy: boolean;
   auth: {
@@ -83,7 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.MERIMNA_LOG_LEVEL,
     bodyLimit: e.MERIMNA_BODY_LIMIT,
     demo: e.NODE_ENV === 'production' ? false : e.MERIMNA_DEMO,
-    directoryWriteApi: e.MERIMNA_DIRECTORY_WRITE_API,
     webDir: path.resolve(e.MERIMNA_WEB_DIR),
     trustProxy: e.MERIMNA_TRUST_PROXY,
     auth: {
