@@ -39,13 +39,13 @@ describe('the machine endpoints', () => {
   });
 
   it('reports not ready while a migration is pending', async () => {
-    await server.database.exec(`delete from schema_migrations where name like '%0001%'`);
+    await server.ownerExec(`delete from schema_migrations where name like '%0001%'`);
     try {
       const res = await server.get('/readyz');
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     } finally {
-      await server.database.exec(
+      await server.ownerExec(
         `insert into schema_migrations (name, checksum) values ('20261122_0001_foundation.sql', 'restored-by-test')`,
       );
     }

@@ -49,15 +49,15 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const statuses = await Promise.all(requests);
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
 
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     const answered = statuses.filter((s) => s !== 'refused');
-    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.length, `statuses: ${statuses.join(',')}`).toBeGreaterThan(0);
     expect(answered.every((s) => s === 200)).toBe(true);
     const lines = stdout.split('\n').filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     expect(lines.some((l) => l.includes('"requestId"'))).toBe(true);
     expect(stdout + stderr).not.toContain('secretname');
-  });
+  }, 90_000);
 });

@@ -10,6 +10,11 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   MERIMNA_DATA_DIR: z.string().default('./data'),
   MERIMNA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  MERIMNA_DB_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .default('merimna_app'),
+  MERIMNA_DB_NO_APP_ROLE: ZBool.default(false),
   MERIMNA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MERIMNA_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   MERIMNA_DEMO: ZBool.default(true),
@@ -42,6 +47,8 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** The role the server works as after migrating (null: the connecting user). */
+  appRole: string | null;
   logLevel: string;
   bodyLimit: number;
   demo: boolean;
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.MERIMNA_DB_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(e.MERIMNA_DATA_DIR) },
+    appRole: e.MERIMNA_DB_NO_APP_ROLE ? null : e.MERIMNA_DB_APP_ROLE,
     logLevel: e.MERIMNA_LOG_LEVEL,
     bodyLimit: e.MERIMNA_BODY_LIMIT,
     demo: e.NODE_ENV === 'production' ? false : e.MERIMNA_DEMO,

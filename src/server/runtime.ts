@@ -7,13 +7,19 @@ import { demoUsers, ensureDemoUsers } from './platform/auth/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { DEFAULT_TENANT, ensureTenant } from './platform/tenancy.js';
 
-/** Opens the configured database, applies pending migrations and makes sure the tenant exists. */
-export async function prepareDatabase(config: Config): Promise<{ database: Database; tenantId: string; applied: string[] }> {
+/**
+ * Opens the configured database, applies pending migrations as the owner, makes sure the tenant
+ * exists, then works as the application role (no superuser, no UPDATE or DELETE on the audit trail).
+ */
+export async function prepareDatabase(
+  config: Config,
+): Promise<{ database: Database; tenantId: string; applied: string[]; appRole: string | null }> {
   const database = await openDatabase(config.database);
   try {
     const applied = await migrate(database);
     const tenantId = await ensureTenant(database, DEFAULT_TENANT.slug, DEFAULT_TENANT.name);
-    return { database, tenantId, applied };
+    const appRole = config.appRole && (await database.assumeRole(config.appRole)) ? config.appRole : null;
+    return { database, tenantId, applied, appRole };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
@@ -39,13 +45,15 @@ export interface Running {
 
 /** Starts Merimna: database, migrations, demo data on first start (demo mode), HTTP server. */
 export async function startServer(config: Config): Promise<Running> {
-  const { database, tenantId } = await prepareDatabase(config);
+  const { database, tenantId, appRole } = await prepareDatabase(config);
   if (config.demo) {
     const counts = await countDirectory(database.db, tenantId);
     if (counts.structures === 0) await seedDemo(database, tenantId, { production: false });
     else await ensureDemoUsers(database.db, tenantId, false, demoUsers());
   }
   const app = await buildApp({ config, database, tenantId });
+  if (config.appRole && !appRole)
+    app.log.warn({ role: config.appRole }, 'the application role does not exist: working as the connecting user');
   const address = await app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | undefined;
   const stop = () => {

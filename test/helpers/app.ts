@@ -16,6 +16,8 @@ export interface TestServer {
   base: string;
   /** fetch against the server; a path such as /api/v1/structures. */
   get(path: string, init?: RequestInit): Promise<Response>;
+  /** Runs SQL as the database owner (schema changes, tampering). */
+  ownerExec(sql: string): Promise<void>;
   /** An API token for a demo user (Authorization: Bearer). */
   tokenFor(username: string): Promise<string>;
   /** Signs a demo user in through the API (second factor included); returns headers for later requests. */
@@ -40,6 +42,7 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
     config,
     base,
     get: (path, init) => fetch(base + path, init),
+    ownerExec: (sql) => fresh.ownerExec(sql),
     async tokenFor(username) {
       const user = await findUserByUsername(fresh.database.db, fresh.tenantId, username);
       if (!user) throw new Error(`no user ${username}`);

@@ -23,9 +23,16 @@ const ctx = (label: string, userId: string | null = null) => ({
 });
 
 describe('the audit trail', () => {
-  it('is append-only: updates and deletes are refused', async () => {
-    await expect(server.database.exec(`update audit_event set actor_label = 'someone else'`)).rejects.toThrow(/append-only/);
-    await expect(server.database.exec(`delete from audit_event`)).rejects.toThrow(/append-only/);
+  it('is append-only: the application role may not update or delete it, and neither may the owner', async () => {
+    await expect(server.database.exec(`update audit_event set actor_label = 'someone else'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(server.database.exec(`delete from audit_event`)).rejects.toThrow(/permission denied/);
+    await expect(server.ownerExec(`delete from audit_event`)).rejects.toThrow(/append-only/);
+    const [me] = await server.database.query<{ u: string; su: boolean }>(
+      `select current_user as u, (select rolsuper from pg_roles where rolname = current_user) as su`,
+    );
+    expect(me).toEqual({ u: 'merimna_app', su: false });
   });
 
   it('rolls back with the change it records', async () => {
@@ -102,10 +109,10 @@ describe('the audit trail', () => {
     const [victim] = await server.database.query<{ id: string }>(
       `select id::text from audit_event order by audit_event.id limit 1 offset 3`,
     );
-    // A superuser can disable the guard; the chain still tells.
-    await server.database.exec(`alter table audit_event disable trigger audit_event_no_update`);
-    await server.database.exec(`update audit_event set actor_label = 'nobody' where id = ${victim?.id}`);
-    await server.database.exec(`alter table audit_event enable trigger audit_event_no_update`);
+    // The owner can disable the guard; the chain still tells.
+    await server.ownerExec(
+      `alter table audit_event disable trigger audit_event_no_update; update audit_event set actor_label = 'nobody' where id = ${victim?.id}; alter table audit_event enable trigger audit_event_no_update`,
+    );
     const broken = await verifyAuditChain(server.database.db, server.tenantId);
     expect(broken.brokenAt?.id).toBe(victim?.id);
     expect(broken.checked).toBe(3);

@@ -38,7 +38,20 @@ export interface Database {
   /** Runs fn inside one transaction on one connection. */
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
   poolStats(): PoolStats;
+  /**
+   * From now on work as `role` (the application role without superuser rights). Returns false
+   * when the role does not exist. PGlite: SET ROLE on its one connection; a server: every
+   * connection of the pool, new ones included.
+   */
+  assumeRole(role: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function roleExists(query: (sql: string, params: unknown[]) => Promise<unknown[]>, role: string): Promise<boolean> {
+  if (!ROLE_NAME.test(role)) throw new Error(`Invalid role name ${role}`);
+  return (await query('select 1 from pg_roles where rolname = $1', [role])).length > 0;
 }
 
 /** Where to open: the configured database, or a throw-away in-memory PGlite (tests). */
@@ -75,6 +88,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       );
     },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async assumeRole(role) {
+      if (!(await roleExists(async (q, p) => (await client.query(q, p)).rows, role))) return false;
+      await client.exec(`SET ROLE ${role}`);
+      return true;
+    },
     async close() {
       await client.close();
     },
@@ -83,6 +101,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  let role: string | null = null;
+  // Queries sent here run before any query of the pool's user: the client's queue is FIFO.
+  pool.on('connect', (client) => {
+    if (role) client.query(`SET ROLE ${role}`).catch(() => undefined);
+  });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool) as unknown as Db;
@@ -115,6 +138,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async assumeRole(name) {
+      if (!(await roleExists(async (q, p) => (await pool.query(q, p)).rows, name))) return false;
+      role = name;
+      // Connections opened before (the migrations') switch now; each runs this before anything else.
+      const clients = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+      await Promise.all(clients.map((c) => c.query(`SET ROLE ${name}`)));
+      clients.forEach((c) => c.release());
+      return true;
+    },
     async close() {
       await pool.end();
     },

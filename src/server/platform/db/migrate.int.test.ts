@@ -7,7 +7,7 @@ import { MIGRATIONS_DIR, migrate, pendingMigrations, readMigrations } from './mi
 
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
-  fresh = await freshDatabase();
+  fresh = await freshDatabase({ asOwner: true }); // migrations run as the owner, as at start-up
 });
 afterAll(async () => {
   await fresh.close();
