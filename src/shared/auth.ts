@@ -131,3 +131,36 @@ export const ZAuditQuery = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
+
+/** Opening a record outside one's scope: what, and why (at least 10 characters). */
+export const ZBreakGlassOpen = z
+  .object({
+    entityType: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/)
+      .describe('kind of record, e.g. person'),
+    entityId: z.string().min(1).max(100).describe('its id'),
+    reason: z.string().trim().min(10).max(2000).describe('why the record must be opened now'),
+    minutes: z.number().int().min(5).max(120).default(30).describe('how long the opening lasts'),
+  })
+  .strict();
+
+/** A break-glass opening as the reviewer sees it. */
+export const ZBreakGlass = z.object({
+  id: z.uuid(),
+  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
+  entityType: z.string(),
+  entityId: z.string(),
+  reason: z.string(),
+  openedAt: z.string(),
+  expiresAt: z.string(),
+  review: z
+    .object({ by: z.string(), at: z.string(), outcome: z.enum(['justified', 'not_justified']), note: z.string().nullable() })
+    .nullable(),
+});
+export type TBreakGlass = z.infer<typeof ZBreakGlass>;
+
+/** A supervisor's review of an opening. */
+export const ZBreakGlassReview = z
+  .object({ outcome: z.enum(['justified', 'not_justified']), note: z.string().trim().max(2000).nullable().default(null) })
+  .strict();

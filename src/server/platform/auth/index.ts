@@ -7,3 +7,5 @@ export { createUser, ensureDemoUsers, listUsers } from './users.service.js';
 export { demoUsers, demoTotpSecret, DEMO_PASSWORD } from './demo-users.js';
 export { createApiToken, parseDuration } from './session.service.js';
 export { findUserByUsername } from './identity.repo.js';
+export { breakGlassRoutes } from './break-glass.routes.js';
+export { hasBreakGlass } from './break-glass.js';

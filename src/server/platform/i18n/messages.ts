@@ -98,6 +98,11 @@ export const MESSAGES = {
     el: 'Δεν έχετε ρόλο σε αυτή τη δομή.',
     en: 'You hold no role at this structure.',
   },
+  'problem.own_review.detail': {
+    el: 'Δεν μπορείτε να ελέγξετε το δικό σας άνοιγμα έκτακτης πρόσβασης.',
+    en: 'You cannot review your own break-glass opening.',
+  },
+  'problem.already_reviewed.detail': { el: 'Έχει ήδη ελεγχθεί.', en: 'It has already been reviewed.' },
 } as const satisfies Record<string, { el: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
