@@ -139,7 +139,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async assumeRole(name) {
-      if (!(await roleExists(async (q, p) => (await pool.query(q, p)).rows, name))) return false;
+      if (!(await roleExists(async (q, p) => (await pool.query<{ one: number }>(q, p)).rows, name))) return false;
       role = name;
       // Connections opened before (the migrations') switch now; each runs this before anything else.
       const clients = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
