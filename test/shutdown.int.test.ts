@@ -8,7 +8,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'merimna-shutdown-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the server process', () => {
-  it('finishes requests in flight on SIGTERM, exits 0, and logs JSON without query strings', async () => {
+  it('finishes requests in flight on SIGTERM, turns late ones away with 503, exits 0, and logs JSON without query strings', async () => {
     const child = spawn(process.execPath, ['bin/merimna.mjs', 'start'], {
       env: {
         ...process.env,
@@ -54,7 +54,10 @@ describe('the server process', () => {
     expect(code, stderr).toBe(0);
     const answered = statuses.filter((s) => s !== 'refused');
     expect(answered.length, `statuses: ${statuses.join(',')}`).toBeGreaterThan(0);
-    expect(answered.every((s) => s === 200)).toBe(true);
+    // Requests in flight finish with 200; ones that arrive on a kept-alive connection after the
+    // signal are turned away with 503 (Fastify's return503OnClosing) so a proxy retries them.
+    expect(answered.filter((s) => s !== 200 && s !== 503), `statuses: ${statuses.join(',')}`).toEqual([]);
+    expect(answered.filter((s) => s === 200).length).toBeGreaterThan(0);
     const lines = stdout.split('\n').filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     expect(lines.some((l) => l.includes('"requestId"'))).toBe(true);
