@@ -44,6 +44,19 @@ export function installAccess(app: FastifyInstance, routeTable: RouteTable): voi
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access.`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+    // Tell API clients what each route needs, in the OpenAPI document.
+    if (route.schema) {
+      const schema = route.schema as { security?: unknown; description?: string; 'x-access'?: string };
+      schema.security = access === 'public' ? [] : [{ session: [] }, { bearer: [] }];
+      schema['x-access'] = access;
+      if (access !== 'public') {
+        const need = access === 'signing-in' || access === 'signed-in' ? 'a signed-in user' : `the permission \`${access}\``;
+        const note = `Requires ${need}.`;
+        // GET and its HEAD twin share one schema object: add the note once.
+        if (!schema.description?.endsWith(note))
+          schema.description = `${schema.description ? `${schema.description} ` : ''}${note}`;
+      }
+    }
   });
   // Before validation: a caller who may not use a route learns nothing about its inputs.
   app.addHook('preValidation', async (req) => {
