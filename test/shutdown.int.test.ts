@@ -56,7 +56,10 @@ describe('the server process', () => {
     expect(answered.length, `statuses: ${statuses.join(',')}`).toBeGreaterThan(0);
     // Requests in flight finish with 200; ones that arrive on a kept-alive connection after the
     // signal are turned away with 503 (Fastify's return503OnClosing) so a proxy retries them.
-    expect(answered.filter((s) => s !== 200 && s !== 503), `statuses: ${statuses.join(',')}`).toEqual([]);
+    expect(
+      answered.filter((s) => s !== 200 && s !== 503),
+      `statuses: ${statuses.join(',')}`,
+    ).toEqual([]);
     expect(answered.filter((s) => s === 200).length).toBeGreaterThan(0);
     const lines = stdout.split('\n').filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();

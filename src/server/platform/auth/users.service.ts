@@ -48,8 +48,13 @@ async function presentUsers(db: Db, tenantId: string, rows: repo.UserRow[]): Pro
 export async function listUsers(db: Db, audit: AuditContext, q: { q?: string | undefined; limit: number; offset: number }) {
   const { rows, total } = await repo.listUsers(db, audit.tenantId, { text: q.q, limit: q.limit, offset: q.offset });
   const items = await presentUsers(db, audit.tenantId, rows);
+  // Every record returned is a read of staff personal data: one row each, in one batch.
   await db.transaction((tx) =>
-    recordAudit(tx, audit, [{ action: 'user.list', entityType: 'user', changes: { count: items.length } }]),
+    recordAudit(
+      tx,
+      audit,
+      items.map((u) => ({ action: 'user.list' as const, entityType: 'user', entityId: u.id })),
+    ),
   );
   return { items, total, limit: q.limit, offset: q.offset };
 }

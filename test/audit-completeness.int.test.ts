@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startTestServer, type TestServer } from './helpers/app.js';
+
+// A scripted session of reads and writes across the API, then the audit trail is compared with
+// what was touched: every staff record read or written has its row, and there is nothing more.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ seed: true });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface Row {
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  actor_label: string;
+  request_id: string | null;
+}
+
+describe('audit completeness', () => {
+  it('records exactly the records each request touched', async () => {
+    const admin = await server.signIn('admin');
+    const [{ max: before } = { max: '0' }] = await server.database.query<{ max: string }>(
+      'select coalesce(max(id), 0)::text as max from audit_event',
+    );
+
+    const list = await server.get('/api/v1/users?q=staff&limit=5', { headers: admin.headers() });
+    const listed = (await json<{ items: { id: string }[] }>(list)).items.map((u) => u.id);
+    expect(listed).toHaveLength(5);
+    const listRequest = list.headers.get('x-request-id');
+
+    const one = await server.get(`/api/v1/users/${listed[2] ?? ''}`, { headers: admin.headers() });
+    expect(one.status).toBe(200);
+
+    const created = await server.get('/api/v1/users', {
+      method: 'POST',
+      headers: admin.headers(true),
+      body: JSON.stringify({
+        username: 'audited.person',
+        displayName: 'Audited Person',
+        organisation: 'thessaloniki',
+        password: 'a long password for audit',
+        memberships: [{ role: 'director', structure: null }],
+      }),
+    });
+    const createdId = (await json<{ id: string }>(created)).id;
+
+    // Public reads of the directory hold no personal data and leave no row.
+    await server.get('/api/v1/structures?q=ypnotirio');
+    await server.get('/api/v1/structures/social-laundry');
+
+    const rows = await server.database.query<Row>(
+      `select action, entity_type, entity_id, actor_label, request_id from audit_event where id > $1 order by id`,
+      [before],
+    );
+    expect(rows.filter((r) => r.action === 'user.list').map((r) => r.entity_id)).toEqual(listed);
+    expect(rows.filter((r) => r.action === 'user.list').every((r) => r.request_id === listRequest)).toBe(true);
+    expect(rows.filter((r) => r.action === 'user.read').map((r) => r.entity_id)).toEqual([listed[2]]);
+    expect(rows.filter((r) => r.action === 'user.created').map((r) => r.entity_id)).toEqual([createdId]);
+    expect(rows.every((r) => r.actor_label === 'admin')).toBe(true);
+    expect(rows).toHaveLength(5 + 1 + 1);
+  });
+});
