@@ -39,13 +39,19 @@ describe('the server process', () => {
       });
     });
 
+    let firstAnswer: () => void = () => undefined;
+    const answeredOnce = new Promise<void>((r) => (firstAnswer = r));
     const requests = Array.from({ length: 60 }, (_, i) =>
       fetch(`${url}/api/v1/structures?q=${i % 2 ? 'secretname' : 'ypnotirio'}&limit=200`).then(
-        (r) => r.status,
+        (r) => {
+          firstAnswer();
+          return r.status;
+        },
         () => 'refused' as const,
       ),
     );
-    await new Promise((r) => setTimeout(r, 30));
+    // The signal comes once the server has answered one request, with the others in flight.
+    await answeredOnce;
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const statuses = await Promise.all(requests);
