@@ -9,3 +9,4 @@ export { createApiToken, parseDuration } from './session.service.js';
 export { findUserByUsername } from './identity.repo.js';
 export { breakGlassRoutes } from './break-glass.routes.js';
 export { hasBreakGlass } from './break-glass.js';
+export { omitUncleared, type FieldLabels } from './clearance.js';
