@@ -1,13 +1,125 @@
+import { useEffect } from 'react';
+import type { TMe } from '../../shared/auth.js';
+import { pickText } from '../../shared/localized.js';
 import { Layout, layoutLabels } from '../components/Layout.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { useDocumentTitle } from '../components/useDocumentTitle.js';
 import { useStaffI18n } from '../i18n/staff/index.js';
+import { Link, navigate, useLocation } from '../portal/router.js';
+import { api, setApiLanguage } from './api.js';
+import { Status } from './components.js';
+import { AuditPage } from './pages/Audit.js';
+import { BreakGlassPage } from './pages/BreakGlass.js';
+import { EnrolPage } from './pages/Enrol.js';
+import { HomePage } from './pages/Home.js';
+import { MfaPage } from './pages/Mfa.js';
+import { ProfilePage } from './pages/Profile.js';
+import { SignInPage } from './pages/SignIn.js';
+import { UsersPage } from './pages/Users.js';
+import { SessionProvider, useSession } from './session.js';
 
-/** The staff area: for now a notice that sign-in comes with the next release. */
+const PAGES = [
+  { path: '/app', key: 'nav.home', permission: null },
+  { path: '/app/users', key: 'nav.users', permission: 'user.read' },
+  { path: '/app/audit', key: 'nav.audit', permission: 'audit.read' },
+  { path: '/app/break-glass', key: 'nav.breakGlass', permission: 'breakglass.review' },
+  { path: '/app/profile', key: 'nav.profile', permission: null },
+] as const;
+
+/** The structure switcher: one of the memberships' structures, or all of them. */
+function StructureSwitcher({ me }: { me: TMe }) {
+  const { t, lang } = useStaffI18n();
+  const { accept } = useSession();
+  const structures = me.memberships.flatMap((m) => (m.structure ? [m.structure] : []));
+  if (structures.length < 2) return null;
+  return (
+    <div className="govgr-field mr-field mr-switcher">
+      <label className="govgr-label" htmlFor="structure-switcher">
+        {t('nav.structure')}
+      </label>
+      <select
+        id="structure-switcher"
+        className="govgr-select"
+        value={me.currentStructureId ?? ''}
+        onChange={(e) => {
+          void api<TMe>('PUT', '/auth/structure', { structureId: e.target.value || null }).then((r) => r.ok && accept(r.data));
+        }}
+      >
+        <option value="">{t('nav.allStructures')}</option>
+        {structures.map((s) => (
+          <option key={s.id} value={s.id}>
+            {pickText(s.name, lang)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function SignedIn({ me, pathname }: { me: TMe; pathname: string }) {
+  const { t } = useStaffI18n();
+  const { signOut } = useSession();
+  const allowed = PAGES.filter((p) => p.permission === null || me.permissions.includes(p.permission));
+  const page = allowed.find((p) => p.path === pathname.replace(/\/$/, ''));
+  return (
+    <>
+      <nav aria-label={t('nav.label')} className="mr-staff-nav">
+        <ul className="mr-plain-list mr-staff-nav__list">
+          {allowed.map((p) => (
+            <li key={p.path}>
+              <Link to={p.path} className="govgr-link" aria-current={p === page ? 'page' : undefined}>
+                {t(p.key)}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <button type="button" className="govgr-btn govgr-btn-secondary mr-signout" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </li>
+        </ul>
+        <StructureSwitcher me={me} />
+      </nav>
+      {page?.path === '/app/users' ? <UsersPage /> : null}
+      {page?.path === '/app/audit' ? <AuditPage /> : null}
+      {page?.path === '/app/break-glass' ? <BreakGlassPage /> : null}
+      {page?.path === '/app/profile' ? <ProfilePage me={me} /> : null}
+      {page?.path === '/app' ? <HomePage me={me} /> : null}
+      {page ? null : (
+        <>
+          <h1 className="govgr-heading-xl">{t('common.notFound')}</h1>
+          <p className="govgr-body">
+            <Link to="/app" className="govgr-link">
+              {t('nav.home')}
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}
+
+function Content() {
+  const { t } = useStaffI18n();
+  const { state } = useSession();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    // Signed out anywhere → the sign-in page; signed in on the sign-in page → home.
+    if (state.status === 'signed-out' && pathname !== '/app/sign-in') navigate('/app/sign-in', { replace: true });
+    if (state.status === 'signed-in' && pathname === '/app/sign-in') navigate('/app', { replace: true });
+  }, [state.status, pathname]);
+  if (state.status === 'loading') return <Status>{t('common.loading')}</Status>;
+  if (state.status === 'signed-out') return <SignInPage />;
+  if (state.me.mfa === 'required') return <MfaPage />;
+  if (state.me.mfa === 'enrolment_required') return <EnrolPage />;
+  return <SignedIn me={state.me} pathname={pathname} />;
+}
+
+/** The staff area: sign-in with a second factor, then the pages the user's permissions open. */
 export function App() {
   const { t, lang, languages, setLang } = useStaffI18n();
   useDocumentTitle(t('meta.title'));
-
+  useEffect(() => setApiLanguage(lang), [lang]);
   return (
     <Layout
       labels={layoutLabels(t)}
@@ -25,14 +137,9 @@ export function App() {
       }
       footerLinks={[{ href: '/', text: t('layout.footerPortal') }]}
     >
-      <h1 className="govgr-heading-xl">{t('staff.heading')}</h1>
-      <p className="govgr-body govgr-body-l">{t('staff.signIn')}</p>
-      <p className="govgr-body">{t('staff.nextRelease')}</p>
-      <p className="govgr-body">
-        <a className="govgr-link" href="/">
-          {t('staff.portalLink')}
-        </a>
-      </p>
+      <SessionProvider>
+        <Content />
+      </SessionProvider>
     </Layout>
   );
 }
