@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { TMe } from '../../../shared/auth.js';
 import { useStaffI18n } from '../../i18n/staff/index.js';
@@ -16,6 +16,12 @@ export function SignInPage() {
     new URLSearchParams(window.location.search).get('error') === 'oidc' ? [{ text: t('signIn.oidcFailed') }] : [],
   );
   const [busy, setBusy] = useState(false);
+  const [oidc, setOidc] = useState(false);
+
+  // The municipality's identity provider is offered only where the server has it configured.
+  useEffect(() => {
+    void api<{ enabled: boolean }>('GET', '/auth/oidc').then((r) => setOidc(r.ok && r.data.enabled));
+  }, []);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -56,11 +62,13 @@ export function SignInPage() {
           {t('signIn.submit')}
         </button>
       </form>
-      <p className="govgr-body">
-        <a className="govgr-link" href="/api/v1/auth/oidc/start">
-          {t('signIn.oidc')}
-        </a>
-      </p>
+      {oidc ? (
+        <p className="govgr-body">
+          <a className="govgr-link" href="/api/v1/auth/oidc/start">
+            {t('signIn.oidc')}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
