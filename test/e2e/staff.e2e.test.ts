@@ -101,6 +101,18 @@ describe('the staff area', () => {
     await expect.poll(async () => page.getByRole('table', { name: 'Χρήστες προσωπικού' }).locator('tbody tr').count()).toBe(2);
     await expectNoAxeViolations(page, 'users');
 
+    await page.getByLabel('Όνομα χρήστη').fill('new.cook');
+    await page.getByLabel('Ονοματεπώνυμο').fill('Νέα Μαγείρισσα');
+    await page.getByLabel('Αρχικός κωδικός πρόσβασης').fill('soup for everyone today');
+    await page.getByLabel('Ρόλος').selectOption('structure_staff');
+    await page.getByLabel('Δομή').selectOption('social-grocery');
+    await page.getByRole('button', { name: 'Δημιουργία χρήστη' }).click();
+    await page.getByText('Ο χρήστης new.cook δημιουργήθηκε.').waitFor();
+    await page.getByRole('button', { name: 'Δημιουργία χρήστη' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('Ελέγξτε το πεδίο «Όνομα χρήστη»');
+    await expectNoAxeViolations(page, 'new user error');
+
     await page.getByRole('link', { name: 'Προφίλ' }).click();
     await page.getByLabel('Τρέχων κωδικός').fill('Merimna-Demo-2026');
     await page.getByLabel('Νέος κωδικός', { exact: true }).fill('short');

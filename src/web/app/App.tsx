@@ -80,7 +80,7 @@ function SignedIn({ me, pathname }: { me: TMe; pathname: string }) {
         </ul>
         <StructureSwitcher me={me} />
       </nav>
-      {page?.path === '/app/users' ? <UsersPage /> : null}
+      {page?.path === '/app/users' ? <UsersPage canManage={me.permissions.includes('user.manage')} /> : null}
       {page?.path === '/app/audit' ? <AuditPage /> : null}
       {page?.path === '/app/break-glass' ? <BreakGlassPage /> : null}
       {page?.path === '/app/profile' ? <ProfilePage me={me} /> : null}

@@ -4,6 +4,7 @@ import { pickText } from '../../../shared/localized.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { api } from '../api.js';
 import { Status, TextField } from '../components.js';
+import { NewUserForm } from './NewUser.js';
 
 interface Page {
   items: TUser[];
@@ -11,11 +12,12 @@ interface Page {
 }
 
 /** Staff users, searchable, for those who may read them. */
-export function UsersPage() {
+export function UsersPage({ canManage }: { canManage: boolean }) {
   const { t, lang } = useStaffI18n();
   const [q, setQ] = useState('');
   const [page, setPage] = useState<Page | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -28,7 +30,7 @@ export function UsersPage() {
       });
     }, 250);
     return () => window.clearTimeout(timer);
-  }, [q, t]);
+  }, [q, t, version]);
 
   return (
     <>
@@ -70,6 +72,7 @@ export function UsersPage() {
           </table>
         </div>
       ) : null}
+      {canManage ? <NewUserForm onCreated={() => setVersion((v) => v + 1)} /> : null}
     </>
   );
 }

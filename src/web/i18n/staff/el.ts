@@ -30,6 +30,7 @@ export const el = {
   'common.previous': 'Προηγούμενα',
   'common.next': 'Επόμενα',
   'common.none': '—',
+  'common.checkField': 'Ελέγξτε το πεδίο «{field}».',
   'common.notFound': 'Η σελίδα δεν βρέθηκε.',
 
   'signIn.heading': 'Σύνδεση',
@@ -117,6 +118,13 @@ export const el = {
   'users.yes': 'Ναι',
   'users.no': 'Όχι',
   'users.empty': 'Δεν βρέθηκαν χρήστες.',
+  'users.new': 'Νέος χρήστης',
+  'users.email': 'Ηλεκτρονικό ταχυδρομείο (προαιρετικό)',
+  'users.password': 'Αρχικός κωδικός πρόσβασης',
+  'users.role': 'Ρόλος',
+  'users.structure': 'Δομή',
+  'users.create': 'Δημιουργία χρήστη',
+  'users.created': 'Ο χρήστης {username} δημιουργήθηκε.',
 
   'audit.heading': 'Ίχνη πρόσβασης',
   'audit.intro': 'Ποιος είδε ή άλλαξε τι, και πότε. Κάθε αναζήτηση εδώ καταγράφεται κι αυτή.',

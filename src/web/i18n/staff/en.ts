@@ -32,6 +32,7 @@ export const en: StaffMessages = {
   'common.previous': 'Previous',
   'common.next': 'Next',
   'common.none': '—',
+  'common.checkField': 'Check the field “{field}”.',
   'common.notFound': 'Page not found.',
 
   'signIn.heading': 'Sign in',
@@ -118,6 +119,13 @@ export const en: StaffMessages = {
   'users.yes': 'Yes',
   'users.no': 'No',
   'users.empty': 'No users found.',
+  'users.new': 'New user',
+  'users.email': 'Email (optional)',
+  'users.password': 'Initial password',
+  'users.role': 'Role',
+  'users.structure': 'Structure',
+  'users.create': 'Create user',
+  'users.created': 'User {username} was created.',
 
   'audit.heading': 'Access trail',
   'audit.intro': 'Who saw or changed what, and when. Every search here is recorded too.',
