@@ -99,19 +99,27 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
-  let role: string | null = null;
-  // Queries sent here run before any query of the pool's user: the client's queue is FIFO.
-  pool.on('connect', (client) => {
-    if (role) client.query(`SET ROLE ${role}`).catch(() => undefined);
+function newPool(url: string, poolSize: number, role: string | null): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    // The role is set at connection start-up, before any query of ours can run.
+    ...(role ? { options: `-c role=${role}` } : {}),
   });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool) as unknown as Db;
+  return pool;
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  let pool = newPool(url, poolSize, null);
+  let db = drizzlePg(pool) as unknown as Db;
   return {
     kind: 'postgres',
-    db,
+    get db() {
+      return db;
+    },
     async exec(sql) {
       await pool.query(sql);
     },
@@ -140,11 +148,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async assumeRole(name) {
       if (!(await roleExists(async (q, p) => (await pool.query<{ one: number }>(q, p)).rows, name))) return false;
-      role = name;
-      // Connections opened before (the migrations') switch now; each runs this before anything else.
-      const clients = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
-      await Promise.all(clients.map((c) => c.query(`SET ROLE ${name}`)));
-      clients.forEach((c) => c.release());
+      // The migrations' connections close; every new one starts as the role.
+      const old = pool;
+      pool = newPool(url, poolSize, name);
+      db = drizzlePg(pool);
+      await old.end();
       return true;
     },
     async close() {
