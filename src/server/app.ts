@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import { directoryRoutes } from './modules/directory/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
-import { authRoutes, breakGlassRoutes, installAccess, usersRoutes, type RouteTable } from './platform/auth/index.js';
+import { authRoutes, breakGlassRoutes, installAccess, oidcRoutes, usersRoutes, type RouteTable } from './platform/auth/index.js';
 import type { Database } from './platform/db/database.js';
 import type { AppContext } from './platform/http/context.js';
 import { healthRoutes } from './platform/http/health.js';
@@ -110,6 +110,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
 
   await app.register(healthRoutes(registry));
   await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(oidcRoutes, { prefix: '/api/v1' });
   await app.register(usersRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(breakGlassRoutes, { prefix: '/api/v1' });

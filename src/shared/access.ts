@@ -176,6 +176,8 @@ export function roleRequiresMfa(role: RoleKey): boolean {
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
+  'auth.oidc_login',
+  'auth.oidc_failed',
   'auth.locked_out',
   'auth.mfa_verified',
   'auth.mfa_failed',

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
@@ -26,12 +27,21 @@ export interface TestServer {
 }
 
 /** Starts a server for one test file; `seed` loads the demo catalogue. */
-export async function startTestServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; env?: Record<string, string>; port?: number } = {},
+): Promise<TestServer> {
   const fresh = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', MERIMNA_LOG_LEVEL: 'silent', MERIMNA_WEB_DIR: 'dist/web', ...options.env });
+  const port = options.port ?? (await freePort());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MERIMNA_LOG_LEVEL: 'silent',
+    MERIMNA_WEB_DIR: 'dist/web',
+    MERIMNA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...options.env,
+  });
   if (options.seed) await seedDemo(fresh.database, fresh.tenantId, { production: false });
   const app = await buildApp({ config, database: fresh.database, tenantId: fresh.tenantId });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not bind a port');
   const base = `http://127.0.0.1:${address.port}`;
@@ -56,6 +66,18 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
       await fresh.close();
     },
   };
+}
+
+/** A free loopback port (the public URL must be known before the server starts: OIDC redirects). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** A signed-in browser-like session: cookie and CSRF token. */

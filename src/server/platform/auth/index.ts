@@ -10,3 +10,4 @@ export { findUserByUsername } from './identity.repo.js';
 export { breakGlassRoutes } from './break-glass.routes.js';
 export { hasBreakGlass } from './break-glass.js';
 export { omitUncleared, type FieldLabels } from './clearance.js';
+export { oidcRoutes } from './oidc.routes.js';
