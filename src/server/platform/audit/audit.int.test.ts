@@ -68,6 +68,18 @@ describe('the audit trail', () => {
       await server.get(`/api/v1/audit?user=${worker}&limit=5`, { headers: { authorization: `Bearer ${dpo}` } }),
     );
     expect(byUser.items.every((e) => e.actorUserId === worker)).toBe(true);
+    const future = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
+    const past = encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString());
+    const later = await json<{ total: number }>(
+      await server.get(`/api/v1/audit?person=${person}&from=${future}`, { headers: { authorization: `Bearer ${dpo}` } }),
+    );
+    expect(later.total).toBe(0);
+    const within = await json<{ total: number }>(
+      await server.get(`/api/v1/audit?person=${person}&from=${past}&to=${future}`, {
+        headers: { authorization: `Bearer ${dpo}` },
+      }),
+    );
+    expect(within.total).toBe(1);
     const searched = await json<{ items: TAuditEvent[] }>(
       await server.get('/api/v1/audit?action=audit.searched&limit=1', { headers: { authorization: `Bearer ${dpo}` } }),
     );

@@ -15,6 +15,8 @@ export function AuditPage() {
   const [user, setUser] = useState('');
   const [action, setAction] = useState('');
   const [outcome, setOutcome] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [result, setResult] = useState<{ items: TAuditEvent[]; total: number } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const time = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
@@ -26,6 +28,9 @@ export function AuditPage() {
     if (UUID.test(user.trim())) params.set('user', user.trim());
     if (action.trim()) params.set('action', action.trim());
     if (outcome) params.set('outcome', outcome);
+    // datetime-local gives the browser's local time; the API takes an instant.
+    if (from) params.set('from', new Date(from).toISOString());
+    if (to) params.set('to', new Date(to).toISOString());
     const r = await api<{ items: TAuditEvent[]; total: number }>('GET', `/audit?${params.toString()}`);
     if (r.ok) {
       setResult(r.data);
@@ -57,6 +62,8 @@ export function AuditPage() {
             <option value="failure">{t('audit.failure')}</option>
           </select>
         </div>
+        <TextField id="audit-from" label={t('audit.from')} value={from} onChange={setFrom} type="datetime-local" />
+        <TextField id="audit-to" label={t('audit.to')} value={to} onChange={setTo} type="datetime-local" />
         <button type="submit" className="govgr-btn govgr-btn-primary">
           {t('audit.submit')}
         </button>
