@@ -71,7 +71,9 @@ describe('the audit trail', () => {
     const future = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
     const past = encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString());
     const later = await json<{ total: number }>(
-      await server.get(`/api/v1/audit?person=${person}&action=user.read&from=${future}`, { headers: { authorization: `Bearer ${dpo}` } }),
+      await server.get(`/api/v1/audit?person=${person}&action=user.read&from=${future}`, {
+        headers: { authorization: `Bearer ${dpo}` },
+      }),
     );
     expect(later.total).toBe(0);
     const within = await json<{ total: number }>(

@@ -18,6 +18,8 @@ export interface NewUser {
   isDemo?: boolean;
   /** For demo users: a TOTP secret that is already enrolled. */
   totpSecret?: string;
+  /** A hash of `password` computed already (the demo users share one password). */
+  passwordHash?: string;
 }
 
 async function presentUsers(db: Db, tenantId: string, rows: repo.UserRow[]): Promise<TUser[]> {
@@ -98,7 +100,7 @@ export async function createUser(db: Db, audit: AuditContext, input: NewUser): P
     roles.push({ role: m.role, structureId });
   }
   if (await repo.findUserByUsername(db, audit.tenantId, input.username)) throw conflict('problem.username_taken.detail');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const id = await db.transaction(async (tx) => {
     const userId = await repo.insertUser(
       tx,
@@ -137,11 +139,13 @@ export async function createUser(db: Db, audit: AuditContext, input: NewUser): P
 export async function ensureDemoUsers(db: Db, tenantId: string, production: boolean, specs: NewUser[]): Promise<number> {
   if (production) throw new Error('Demo users are refused when NODE_ENV=production.');
   const audit: AuditContext = { tenantId, actorUserId: null, actorLabel: 'system', requestId: null, ip: null };
-  let created = 0;
-  for (const spec of specs) {
-    if (await repo.findUserByUsername(db, tenantId, spec.username)) continue;
-    await createUser(db, audit, spec);
-    created++;
+  const existing = new Set((await repo.listUsers(db, tenantId, { limit: 10_000, offset: 0 })).rows.map((u) => u.username));
+  const missing = specs.filter((s) => !existing.has(s.username));
+  // One argon2id hash per distinct password, not per user: start-up stays quick.
+  const hashes = new Map<string, Promise<string>>();
+  for (const spec of missing) {
+    if (!hashes.has(spec.password)) hashes.set(spec.password, hashPassword(spec.password));
+    await createUser(db, audit, { ...spec, passwordHash: await hashes.get(spec.password) });
   }
-  return created;
+  return missing.length;
 }
