@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page, ViewportSize } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/app.js';
-import { launchChromium } from './browser.js';
+import { expectNoAxeViolations, launchChromium, newPage as openPage } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -16,21 +15,9 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A page in its own context (axe needs one), Greek browser locale like most staff machines. */
-async function newPage(viewport: ViewportSize = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'el-GR' });
-  return context.newPage();
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, label).toEqual([]);
-}
-
 describe('the public portal', () => {
   it('finds the social laundry in Greek, shows it in English, with no accessibility violations', async () => {
-    const page = await newPage({ width: 1280, height: 900 });
+    const page = await openPage(browser, 1280, 900);
     await page.goto(`${server.base}/`);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('el');
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -58,7 +45,7 @@ describe('the public portal', () => {
   });
 
   it('fits a 360 px wide phone without horizontal scrolling', async () => {
-    const page = await newPage({ width: 360, height: 740 });
+    const page = await openPage(browser, 360, 740);
     await page.goto(`${server.base}/?q=${encodeURIComponent('υπνωτήριο')}`);
     await page
       .getByRole('link', { name: /Υπνωτήριο/ })
@@ -74,7 +61,7 @@ describe('the public portal', () => {
   });
 
   it('serves the staff area as its own entry point', async () => {
-    const page = await newPage();
+    const page = await openPage(browser);
     await page.goto(`${server.base}/app`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('el');
@@ -83,7 +70,7 @@ describe('the public portal', () => {
   });
 
   it('shows the women’s shelter without any address', async () => {
-    const page = await newPage();
+    const page = await openPage(browser);
     await page.goto(`${server.base}/structures/womens-shelter`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const html = await page.content();

@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTotp, startTestServer, type TestServer } from '../helpers/app.js';
-import { launchChromium } from './browser.js';
+import { expectNoAxeViolations, launchChromium, newPage as openPage } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -16,19 +15,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'el-GR' });
-  return context.newPage();
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    label,
-  ).toEqual([]);
-}
-
 async function signIn(page: Page, username: string) {
   await page.goto(`${server.base}/app`);
   await page.waitForURL(/\/app\/sign-in/);
@@ -39,7 +25,7 @@ async function signIn(page: Page, username: string) {
 
 describe('the staff area', () => {
   it('signs the data-protection officer in with a one-time code and searches the access trail', async () => {
-    const page = await newPage();
+    const page = await openPage(browser);
     await page.goto(`${server.base}/app`);
     await page.getByRole('heading', { level: 1, name: 'Σύνδεση' }).waitFor();
     await expectNoAxeViolations(page, 'sign-in');
@@ -75,7 +61,7 @@ describe('the staff area', () => {
   });
 
   it('shows a laundry worker only what the role allows, on a phone', async () => {
-    const page = await newPage(360);
+    const page = await openPage(browser, 360);
     await signIn(page, 'laundry.staff');
     await page.getByRole('heading', { level: 1, name: /Καλώς ήρθατε/ }).waitFor();
     const nav = await page.getByRole('navigation', { name: 'Κύρια πλοήγηση' }).innerText();
@@ -91,7 +77,7 @@ describe('the staff area', () => {
   });
 
   it('lets the administrator list users, and changes a password from the profile', async () => {
-    const page = await newPage();
+    const page = await openPage(browser);
     await signIn(page, 'admin');
     await page.getByLabel('Κωδικός', { exact: true }).fill(demoTotp('admin'));
     await page.getByRole('button', { name: 'Επιβεβαίωση' }).click();

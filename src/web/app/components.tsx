@@ -75,3 +75,33 @@ export function Status({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/** A labelled select in the gov.gr style. */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <div className="govgr-field mr-field">
+      <label className="govgr-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.id}
+        className="govgr-select mr-select"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

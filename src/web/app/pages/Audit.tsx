@@ -3,7 +3,7 @@ import type { SyntheticEvent } from 'react';
 import type { TAuditEvent } from '../../../shared/auth.js';
 import { useStaffI18n } from '../../i18n/staff/index.js';
 import { api } from '../api.js';
-import { Status, TextField } from '../components.js';
+import { SelectField, Status, TextField } from '../components.js';
 import { AuditAlerts } from './AuditAlerts.js';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -46,22 +46,18 @@ export function AuditPage() {
         <TextField id="audit-person" label={t('audit.person')} value={person} onChange={setPerson} />
         <TextField id="audit-user" label={t('audit.user')} value={user} onChange={setUser} />
         <TextField id="audit-action" label={t('audit.action')} value={action} onChange={setAction} />
-        <div className="govgr-field mr-field">
-          <label className="govgr-label" htmlFor="audit-outcome">
-            {t('audit.outcome')}
-          </label>
-          <select
-            id="audit-outcome"
-            className="govgr-select mr-select"
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value)}
-          >
-            <option value="">{t('audit.any')}</option>
-            <option value="success">{t('audit.success')}</option>
-            <option value="denied">{t('audit.denied')}</option>
-            <option value="failure">{t('audit.failure')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="audit-outcome"
+          label={t('audit.outcome')}
+          value={outcome}
+          onChange={setOutcome}
+          options={[
+            { value: '', label: t('audit.any') },
+            { value: 'success', label: t('audit.success') },
+            { value: 'denied', label: t('audit.denied') },
+            { value: 'failure', label: t('audit.failure') },
+          ]}
+        />
         <TextField id="audit-from" label={t('audit.from')} value={from} onChange={setFrom} type="datetime-local" />
         <TextField id="audit-to" label={t('audit.to')} value={to} onChange={setTo} type="datetime-local" />
         <button type="submit" className="govgr-btn govgr-btn-primary">

@@ -5,7 +5,7 @@ import type { TUser } from '../../../shared/auth.js';
 import { pickText, type TLocalizedText } from '../../../shared/localized.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { api } from '../api.js';
-import { ErrorSummary, Status, TextField, type FormError } from '../components.js';
+import { ErrorSummary, SelectField, Status, TextField, type FormError } from '../components.js';
 
 interface Named {
   slug: string;
@@ -121,58 +121,30 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
           type="password"
           autoComplete="new-password"
         />
-        <div className="govgr-field mr-field">
-          <label className="govgr-label" htmlFor="new-user-organisation">
-            {t('users.organisation')}
-          </label>
-          <select
-            id="new-user-organisation"
-            className="govgr-select mr-select"
-            value={form.organisation}
-            onChange={(e) => set('organisation')(e.target.value)}
-          >
-            {organisations.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {pickText(o.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govgr-field mr-field">
-          <label className="govgr-label" htmlFor="new-user-role">
-            {t('users.role')}
-          </label>
-          <select
-            id="new-user-role"
-            className="govgr-select mr-select"
-            value={form.role}
-            onChange={(e) => set('role')(e.target.value)}
-          >
-            {ROLE_KEYS.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}` as StaffKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govgr-field mr-field">
-          <label className="govgr-label" htmlFor="new-user-structure">
-            {t('users.structure')}
-          </label>
-          <select
-            id="new-user-structure"
-            className="govgr-select mr-select"
-            value={form.structure}
-            onChange={(e) => set('structure')(e.target.value)}
-          >
-            <option value="">{t('nav.allStructures')}</option>
-            {structures.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {pickText(s.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="new-user-organisation"
+          label={t('users.organisation')}
+          value={form.organisation}
+          onChange={set('organisation')}
+          options={organisations.map((o) => ({ value: o.slug, label: pickText(o.name, lang) }))}
+        />
+        <SelectField
+          id="new-user-role"
+          label={t('users.role')}
+          value={form.role}
+          onChange={set('role')}
+          options={ROLE_KEYS.map((r) => ({ value: r, label: t(`role.${r}` as StaffKey) }))}
+        />
+        <SelectField
+          id="new-user-structure"
+          label={t('users.structure')}
+          value={form.structure}
+          onChange={set('structure')}
+          options={[
+            { value: '', label: t('nav.allStructures') },
+            ...structures.map((x) => ({ value: x.slug, label: pickText(x.name, lang) })),
+          ]}
+        />
         <button type="submit" className="govgr-btn govgr-btn-primary">
           {t('users.create')}
         </button>
