@@ -36,7 +36,7 @@ describe('the merimna command', () => {
       expect(r.stdout, cmd.join(' ')).toMatch(/Usage/);
     }
     expect(merimna(['frobnicate']).status).toBe(2);
-  });
+  }, 120_000);
 
   it('migrates, seeds the demo, lists roles and users, creates a user and a token, verifies the audit chain', () => {
     expect(merimna(['db', 'migrate']).stdout).toMatch(/Applied|up to date/);
@@ -99,7 +99,7 @@ describe('the merimna command', () => {
     const verify = merimna(['audit', 'verify']);
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/intact: \d+ rows/);
-  });
+  }, 180_000); // nine processes, each starting the embedded database: slow on a busy 2-core machine
 
   it('refuses demo data in production', () => {
     const r = spawnSync(process.execPath, ['bin/merimna.mjs', 'db', 'seed', '--demo'], {
@@ -108,5 +108,5 @@ describe('the merimna command', () => {
     });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/refused/);
-  });
+  }, 60_000);
 });
