@@ -27,7 +27,7 @@ describe('the embedded database', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 60_000);
 
   it('keeps every acknowledged write after kill -9 of the writer', async () => {
     const dataDir = tempDir();
@@ -69,5 +69,5 @@ describe('the embedded database', () => {
     } finally {
       await reopened.close();
     }
-  });
+  }, 120_000);
 });
