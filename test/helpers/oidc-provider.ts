@@ -35,6 +35,10 @@ export async function startOidcProvider(redirectUri: string): Promise<TestProvid
       };
     },
     pkce: { required: () => true },
+    // The development login and consent pages (on by default in v9): any login is accepted.
+    features: { devInteractions: { enabled: true } },
+    // Short lives, as a real provider would have them; also silences the notices about defaults.
+    ttl: { AuthorizationCode: 60, AccessToken: 300, IdToken: 300, Interaction: 600, Session: 600, Grant: 600 },
   });
   const server = provider.listen(port);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -232,3 +232,19 @@ export async function clearFailures(db: Db, tenantId: string, keys: string[]): P
     .delete(loginThrottle)
     .where(and(eq(loginThrottle.tenantId, tenantId), sql`${loginThrottle.key} = any(${sql.param(keys)}::text[])`));
 }
+
+/** Links an identity-provider account to a user that has none yet; false when already linked. */
+export async function linkOidcIdentity(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  issuer: string,
+  subject: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ oidcIssuer: issuer, oidcSubject: subject, updatedAt: sql`now()` })
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId), isNull(users.oidcSubject)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
