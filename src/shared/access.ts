@@ -196,6 +196,7 @@ export const AUDIT_ACTIONS = [
   'directory.structure_saved',
   'directory.organisation_saved',
   'breakglass.opened',
+  'breakglass.listed',
   'breakglass.reviewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -53,6 +53,10 @@ describe('break-glass', () => {
       await server.get('/api/v1/break-glass', { headers: { authorization: `Bearer ${director}` } }),
     );
     expect(queue.items.map((i) => i.id)).toContain(opening.id);
+    const [listed] = await server.database.query<{ actor_label: string; person_id: string }>(
+      `select actor_label, person_id from audit_event where action = 'breakglass.listed' order by audit_event.id desc limit 1`,
+    );
+    expect(listed).toMatchObject({ actor_label: 'director' });
 
     const reviewed = await post(`/api/v1/break-glass/${opening.id}/review`, director, { outcome: 'justified', note: 'Σωστά' });
     expect(reviewed.status).toBe(200);

@@ -57,7 +57,7 @@ export const breakGlassRoutes: FastifyPluginAsync = async (fastify) => {
         },
       },
     },
-    async (req) => listBreakGlass(db, tenantId, req.query),
+    async (req) => listBreakGlass(db, auditContext(tenantId, requireActor(req), req), req.query),
   );
 
   app.post(

@@ -97,13 +97,28 @@ export async function hasBreakGlass(
 }
 
 /** The review queue: unreviewed openings first, newest first. */
-export async function listBreakGlass(db: Db, tenantId: string, q: { pending: boolean; limit: number; offset: number }) {
+export async function listBreakGlass(db: Db, audit: AuditContext, q: { pending: boolean; limit: number; offset: number }) {
+  const tenantId = audit.tenantId;
   const where = q.pending ? sql`b.tenant_id = ${tenantId} and b.reviewed_at is null` : sql`b.tenant_id = ${tenantId}`;
   const rows = await sqlRows<Row>(
     db,
     sql`${SELECT} where ${where} order by b.opened_at desc limit ${q.limit} offset ${q.offset}`,
   );
   const [count] = await sqlRows<{ n: string }>(db, sql`select count(*) as n from break_glass b where ${where}`);
+  // The queue shows who opened what and why (a reason may describe a person): every opening shown is a read.
+  await db.transaction((tx) =>
+    recordAudit(
+      tx,
+      audit,
+      rows.map((r) => ({
+        action: 'breakglass.listed' as const,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        ...(r.entity_type === 'person' ? { personId: r.entity_id } : {}),
+        changes: { breakGlassId: r.id },
+      })),
+    ),
+  );
   return { items: rows.map(present), total: Number(count?.n ?? 0), limit: q.limit, offset: q.offset };
 }
 
