@@ -35,6 +35,15 @@ describe('a brute-force attack on one account', () => {
     expect((counts['auth.login_failed'] ?? 0) + (counts['auth.locked_out'] ?? 0)).toBe(50);
     expect(counts['auth.locked_out']).toBe(locked);
 
+    // Locks are short in this test: make sure one is live for a while before the right password.
+    const remainingMs = async () => {
+      const [row] = await server.database.query<{ ms: number | null }>(
+        `select max(extract(epoch from (locked_until - now())) * 1000)::float8 as ms from login_throttle`,
+      );
+      return row?.ms ?? 0;
+    };
+    for (let i = 0; i < 20 && (await remainingMs()) < 300; i++) await attempt('one more wrong guess');
+    expect(await remainingMs()).toBeGreaterThanOrEqual(300);
     const during = await attempt('Merimna-Demo-2026');
     expect(during.status).toBe(429);
     const retryAfter = Number(during.headers.get('retry-after'));
