@@ -1,58 +1,113 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_KEYS, ROLES, type RoleKey } from '../src/shared/access.js';
-import { json, startTestServer, type TestServer } from './helpers/app.js';
+import { ROLES, type RoleKey } from '../src/shared/access.js';
+import { installAccess, type RouteTable } from '../src/server/platform/auth/index.js';
+import { createTestUser, json, registerPerson, startTestServer, type TestServer } from './helpers/app.js';
 
-// The access matrix, generated from the route table: every API route × every role (and nobody),
-// asserting allow or deny from the role definitions in src/shared/access.ts.
-// Records: the directory's public records and staff users for now; people, cases and the
-// women's-shelter compartment join this matrix when those modules exist.
+// The access matrix, generated from the route table: every API route × every role (and nobody)
+// × the kind of record (inside the caller's scope, outside it, inside the women's-shelter
+// compartment), asserting allow, 403 or 404 from the role definitions in src/shared/access.ts.
 
-const DEMO_USER: Record<RoleKey, string> = {
-  frontdesk: 'frontdesk',
-  social_worker: 'socialworker',
-  structure_staff: 'laundry.staff',
-  structure_manager: 'laundry.manager',
-  director: 'director',
-  dpo: 'dpo',
-  admin: 'admin',
-  partner: 'arsis.partner',
-};
+interface MatrixUser {
+  label: string;
+  role: RoleKey;
+  username: string;
+  /** The person registered where this user works (the record inside scope). */
+  inside: 'kem' | 'laundry' | 'arsis' | 'shelter';
+}
+
+const USERS: MatrixUser[] = [
+  { label: 'frontdesk', role: 'frontdesk', username: 'frontdesk', inside: 'kem' },
+  { label: 'social_worker', role: 'social_worker', username: 'socialworker', inside: 'kem' },
+  { label: 'structure_staff', role: 'structure_staff', username: 'laundry.staff', inside: 'laundry' },
+  { label: 'structure_manager', role: 'structure_manager', username: 'laundry.manager', inside: 'laundry' },
+  { label: 'shelter structure_staff', role: 'structure_staff', username: 'shelter.staff', inside: 'shelter' },
+  { label: 'director', role: 'director', username: 'director', inside: 'kem' },
+  { label: 'dpo', role: 'dpo', username: 'dpo', inside: 'kem' },
+  { label: 'admin', role: 'admin', username: 'admin', inside: 'kem' },
+  { label: 'partner', role: 'partner', username: 'arsis.partner', inside: 'arsis' },
+];
+
+type Kind = 'inside' | 'outside' | 'compartment';
 
 let server: TestServer;
-const tokens = new Map<RoleKey, string>();
+const tokens = new Map<string, string>();
+const persons: Record<MatrixUser['inside'] | 'dormitory', string> = {
+  kem: '',
+  laundry: '',
+  arsis: '',
+  shelter: '',
+  dormitory: '',
+};
 let sampleUserId = '';
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true });
-  for (const role of ROLE_KEYS) tokens.set(role, await server.tokenFor(DEMO_USER[role]));
+  for (const u of USERS) tokens.set(u.username, await server.tokenFor(u.username));
   const me = await json<{ user: { id: string } }>(
     await server.get('/api/v1/auth/me', { headers: { authorization: `Bearer ${tokens.get('admin') ?? ''}` } }),
   );
   sampleUserId = me.user.id;
+  // Nobody in the demo registers at ARSIS's shelter: an administrator adds a worker there.
+  await createTestUser(server, {
+    username: 'arsis.intake',
+    role: 'structure_staff',
+    structure: 'filoxeneio-arsis',
+    organisation: 'arsis',
+  });
+  persons.kem = await registerPerson(server, 'frontdesk', { givenName: 'Άννα', familyName: 'Κεμίδου' });
+  persons.laundry = await registerPerson(server, 'laundry.staff', { givenName: 'Λάμπρος', familyName: 'Πλυντηράς' });
+  persons.arsis = await registerPerson(server, 'arsis.intake', { givenName: 'Amina', familyName: 'Haidari' });
+  persons.shelter = await registerPerson(server, 'shelter.staff', { givenName: 'Ελένη', familyName: 'Ξενωνίδου' });
+  persons.dormitory = await registerPerson(server, 'dormitory.staff', { givenName: 'Στέλιος', familyName: 'Νυχτερινός' });
 });
 afterAll(async () => {
   await server.close();
 });
 
-function sampleUrl(url: string): string {
+function recordFor(user: MatrixUser, kind: Kind): string {
+  if (kind === 'inside') return persons[user.inside];
+  if (kind === 'compartment') return user.inside === 'shelter' ? persons.kem : persons.shelter;
+  return persons.dormitory;
+}
+
+function sampleUrl(url: string, record: string): string {
+  if (url.startsWith('/api/v1/persons')) return url.replace(/:id\b/, record);
   return url.replace(/:id\b/, url.startsWith('/api/v1/users') ? sampleUserId : 'social-laundry');
 }
 
-async function call(method: string, url: string, token: string | null): Promise<number> {
-  const res = await server.get(sampleUrl(url), {
+async function call(method: string, url: string, token: string | null, record = persons.kem): Promise<number> {
+  const personWrite = url.startsWith('/api/v1/persons/:id') && method === 'PATCH';
+  const res = await server.get(sampleUrl(url, record), {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+      // A version nobody has: a record in scope answers 409 and nothing is written.
+      ...(personWrite ? { 'if-match': '"v999999"' } : {}),
     },
-    // A body that no route accepts: an allowed caller gets 400, so nothing is written.
-    ...(method === 'GET' ? {} : { body: JSON.stringify({ matrixProbe: true }) }),
+    // A body that no route accepts: an allowed caller gets 400, so nothing is written. A person
+    // PATCH gets an empty change instead, so that the answer shows whether the record was found.
+    ...(method === 'GET' ? {} : { body: JSON.stringify(personWrite ? {} : { matrixProbe: true }) }),
   });
   await res.arrayBuffer();
   return res.status;
 }
 
+const holds = (role: RoleKey, access: RouteTable[number]['access']) =>
+  access === 'public' || access === 'signing-in' || access === 'signed-in' || ROLES[role].permissions.includes(access);
+
 describe('the access matrix', () => {
+  it('refuses a route that declares no access, so the server cannot start with one', async () => {
+    const app = Fastify();
+    installAccess(app, []);
+    expect(() => app.get('/api/v1/forgotten', async () => ({ ok: true }))).toThrow(/declares no access/);
+    // A route that declares its access registers.
+    app.get('/api/v1/declared', { config: { access: 'person.read' } }, async () => ({ ok: true }));
+    await app.ready();
+    await app.close();
+  });
+
   it('has a declared access on every API route, and the OpenAPI document lists no other', async () => {
     const table = server.app.ctx.routeTable;
     expect(table.length).toBeGreaterThan(15);
@@ -64,33 +119,44 @@ describe('the access matrix', () => {
     expect(documented.filter((d) => !declared.has(d))).toEqual([]);
   });
 
-  it('allows exactly what each role holds and denies the rest', async () => {
+  it('allows exactly what each role holds, inside its scope, and answers 403 or 404 for the rest', async () => {
     const unexpected: string[] = [];
     let cells = 0;
     for (const route of server.app.ctx.routeTable) {
+      const recordRoute = route.url.startsWith('/api/v1/persons/:id');
+      const kinds: Kind[] = recordRoute ? ['inside', 'outside', 'compartment'] : ['inside'];
       const anonymous = await call(route.method, route.url, null);
       cells++;
       if (route.access === 'public' ? anonymous === 401 || anonymous === 403 : anonymous !== 401) {
         unexpected.push(`nobody ${route.method} ${route.url} → ${anonymous}`);
       }
-      for (const role of ROLE_KEYS) {
-        const status = await call(route.method, route.url, tokens.get(role) ?? null);
-        cells++;
-        const allowed =
-          route.access === 'public' ||
-          route.access === 'signing-in' ||
-          route.access === 'signed-in' ||
-          ROLES[role].permissions.includes(route.access);
-        const denied = status === 403 || status === 401;
-        if (allowed === denied) unexpected.push(`${role} ${route.method} ${route.url} (${route.access}) → ${status}`);
+      for (const user of USERS) {
+        for (const kind of kinds) {
+          const status = await call(route.method, route.url, tokens.get(user.username) ?? null, recordFor(user, kind));
+          cells++;
+          const permitted = holds(user.role, route.access);
+          const expected = !permitted ? 'forbidden' : recordRoute && kind !== 'inside' ? 'not found' : 'allowed';
+          const got = status === 401 || status === 403 ? 'forbidden' : status === 404 && recordRoute ? 'not found' : 'allowed';
+          if (got !== expected) {
+            unexpected.push(
+              `${user.label} ${route.method} ${route.url} [${kind}] (${route.access}) → ${status}, expected ${expected}`,
+            );
+          }
+        }
       }
     }
     expect(unexpected).toEqual([]);
-    expect(cells).toBe(server.app.ctx.routeTable.length * (ROLE_KEYS.length + 1));
+    const recordRoutes = server.app.ctx.routeTable.filter((r) => r.url.startsWith('/api/v1/persons/:id')).length;
+    const otherRoutes = server.app.ctx.routeTable.length - recordRoutes;
+    expect(cells).toBe(otherRoutes * (USERS.length + 1) + recordRoutes * (USERS.length * 3 + 1));
+    process.stdout.write(
+      `access matrix: ${server.app.ctx.routeTable.length} routes (${recordRoutes} on person records × 3 kinds) × ` +
+        `${USERS.length} users of ${new Set(USERS.map((u) => u.role)).size} roles + nobody = ${cells} cells, 0 unexpected\n`,
+    );
   });
 
   it('tells the story: the laundry worker asks for the staff list and is refused, and the refusal is on record', async () => {
-    const status = await call('GET', '/api/v1/users', tokens.get('structure_staff') ?? null);
+    const status = await call('GET', '/api/v1/users', tokens.get('laundry.staff') ?? null);
     expect(status).toBe(403);
     const [row] = await server.database.query<{ action: string; outcome: string; reason: string }>(
       `select action, outcome, reason from audit_event where actor_label = 'laundry.staff' order by audit_event.id desc limit 1`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startTestServer, type TestServer } from './helpers/app.js';
+import { json, registerPerson, startTestServer, type TestServer } from './helpers/app.js';
 
 // A scripted session of reads and writes across the API, then the audit trail is compared with
 // what was touched: every staff record read or written has its row, and there is nothing more.
@@ -61,5 +61,57 @@ describe('audit completeness', () => {
     expect(rows.filter((r) => r.action === 'user.created').map((r) => r.entity_id)).toEqual([createdId]);
     expect(rows.every((r) => r.actor_label === 'admin')).toBe(true);
     expect(rows).toHaveLength(5 + 1 + 1);
+  });
+});
+
+describe('audit completeness for personal records', () => {
+  it('a worker’s session of reads and writes leaves one row per person touched, and nothing more', async () => {
+    const kem = await server.signIn('frontdesk');
+    const a = await registerPerson(server, 'frontdesk', { givenName: 'Ανδρέας', familyName: 'Αυδίτης' });
+    const b = await registerPerson(server, 'frontdesk', { givenName: 'Βασιλική', familyName: 'Αυδίτη' });
+    const elsewhere = await registerPerson(server, 'dormitory.staff', { givenName: 'Γρηγόρης', familyName: 'Αυδίτης' });
+    const [{ max: before } = { max: '0' }] = await server.database.query<{ max: string }>(
+      'select coalesce(max(id), 0)::text as max from audit_event',
+    );
+
+    const list = await server.get('/api/v1/persons?q=auditis', { headers: kem.headers() });
+    const listed = (await json<{ items: { id: string }[] }>(list)).items.map((p) => p.id);
+    expect(listed.sort()).toEqual([a, b].sort());
+    const read = await server.get(`/api/v1/persons/${a}`, { headers: kem.headers() });
+    const etag = read.headers.get('etag') ?? '';
+    const patched = await server.get(`/api/v1/persons/${a}`, {
+      method: 'PATCH',
+      headers: { ...kem.headers(true), 'if-match': etag },
+      body: JSON.stringify({ phone: '6912345678', address: 'Εγνατίας 10' }),
+    });
+    expect(patched.status).toBe(200);
+    const refused = await server.get(`/api/v1/persons/${elsewhere}`, { headers: kem.headers() });
+    expect(refused.status).toBe(404);
+    const badPatch = await server.get(`/api/v1/persons/${b}`, {
+      method: 'PATCH',
+      headers: { ...kem.headers(true), 'if-match': '"v1"' },
+      body: JSON.stringify({ birthDate: 'not a date' }),
+    });
+    expect(badPatch.status).toBe(400);
+
+    const rows = await server.database.query<Row & { person_id: string | null; changes: unknown; outcome: string }>(
+      `select action, entity_type, entity_id, actor_label, request_id, person_id, changes, outcome
+         from audit_event where id > $1 order by id`,
+      [before],
+    );
+    const summary = rows.map((r) => `${r.action} ${r.person_id ?? '-'} ${r.outcome}`);
+    expect(summary.sort()).toEqual(
+      [
+        `person.list ${a} success`,
+        `person.list ${b} success`,
+        `person.read ${a} success`,
+        `person.updated ${a} success`,
+        `access.denied ${elsewhere} denied`,
+      ].sort(),
+    );
+    expect(rows.find((r) => r.action === 'person.updated')?.changes).toEqual(['phone', 'address']);
+    // Field names only: no value written to the trail.
+    expect(JSON.stringify(rows)).not.toContain('6912345678');
+    expect(rows.every((r) => r.actor_label === 'frontdesk')).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { directoryRoutes } from './modules/directory/index.js';
+import { peopleRoutes } from './modules/people/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes, breakGlassRoutes, installAccess, oidcRoutes, usersRoutes, type RouteTable } from './platform/auth/index.js';
 import type { Database } from './platform/db/database.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
         { name: 'auth', description: 'Sign-in, second factor, sessions' },
         { name: 'users', description: 'Roles and staff users' },
         { name: 'audit', description: 'The audit trail, for the data-protection officer' },
+        { name: 'people', description: 'The registry of people: persons, identifiers, registrations' },
       ],
       components: {
         securitySchemes: {
@@ -115,6 +117,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(breakGlassRoutes, { prefix: '/api/v1' });
   await app.register(directoryRoutes, { prefix: '/api/v1' });
+  await app.register(peopleRoutes, { prefix: '/api/v1' });
   await installWeb(app, config.webDir);
   return app;
 }

@@ -37,8 +37,11 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Sensitivity labels of fields (GDPR articles 9 and 10). */
-export const SENSITIVITY_LABELS = ['health', 'gbv', 'migration', 'minor', 'criminal'] as const;
+/**
+ * Sensitivity labels of fields (GDPR articles 9 and 10): health, gender-based violence, migration
+ * status, minors, criminal records, and ethnic origin (membership of a minority such as the Roma).
+ */
+export const SENSITIVITY_LABELS = ['health', 'gbv', 'migration', 'minor', 'criminal', 'ethnicity'] as const;
 export type SensitivityLabel = (typeof SENSITIVITY_LABELS)[number];
 
 /** Stable role keys, used by the CLI and the API. */
@@ -94,7 +97,7 @@ export const ROLES: Readonly<Record<RoleKey, RoleDefinition>> = {
       'booking.create',
       'breakglass.use',
     ],
-    clearances: ['health', 'gbv', 'migration', 'minor'],
+    clearances: ['health', 'gbv', 'migration', 'minor', 'ethnicity'],
     structureBound: false,
   },
   structure_staff: {
@@ -188,6 +191,11 @@ export const AUDIT_ACTIONS = [
   'auth.token_created',
   'auth.token_used',
   'access.denied',
+  'person.read',
+  'person.list',
+  'person.created',
+  'person.updated',
+  'person.registered',
   'user.read',
   'user.list',
   'user.created',

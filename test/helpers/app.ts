@@ -123,3 +123,34 @@ async function signIn(base: string, username: string, password: string): Promise
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
+
+/** Creates a staff user through the administrators' API (password: the demo password). */
+export async function createTestUser(
+  server: TestServer,
+  u: { username: string; role: string; structure: string | null; organisation?: string },
+): Promise<string> {
+  const res = await server.get('/api/v1/users', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await server.tokenFor('admin')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      username: u.username,
+      displayName: u.username,
+      organisation: u.organisation ?? 'thessaloniki',
+      password: 'a long password for tests',
+      memberships: [{ role: u.role, structure: u.structure }],
+    }),
+  });
+  if (res.status !== 201) throw new Error(`creating ${u.username} answered ${res.status}: ${await res.text()}`);
+  return (await json<{ id: string }>(res)).id;
+}
+
+/** Registers a person through the API as a user (at the user's only structure unless `structure` is given); returns the id. */
+export async function registerPerson(server: TestServer, username: string, person: Record<string, unknown>): Promise<string> {
+  const res = await server.get('/api/v1/persons', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await server.tokenFor(username)}`, 'content-type': 'application/json' },
+    body: JSON.stringify(person),
+  });
+  if (res.status !== 201) throw new Error(`registering a person as ${username} answered ${res.status}: ${await res.text()}`);
+  return (await json<{ id: string }>(res)).id;
+}

@@ -14,6 +14,8 @@ export interface Actor {
   clearances: ReadonlySet<SensitivityLabel>;
   /** Structures whose records the actor may see: every one, or these ids. */
   structures: 'all' | readonly string[];
+  /** Confidential structures (compartments) the actor works in: only structure-bound memberships open them. */
+  compartments: readonly string[];
   via: 'session' | 'token';
   sessionId: string | null;
   csrfToken: string | null;
@@ -49,6 +51,9 @@ export function buildActor(
     everywhere && s.currentStructureId === null
       ? 'all'
       : [...new Set(active.map((m) => m.structureId ?? s.currentStructureId).filter((x): x is string => x !== null))];
+  const compartments = [
+    ...new Set(active.filter((m) => m.structureId !== null && m.structureConfidential).map((m) => m.structureId ?? '')),
+  ];
   return {
     userId: user.id,
     username: user.username,
@@ -58,6 +63,7 @@ export function buildActor(
     permissions,
     clearances,
     structures,
+    compartments,
     via: s.via,
     sessionId: s.sessionId,
     csrfToken: s.csrfToken,

@@ -12,6 +12,8 @@ export interface MembershipRow {
   structureId: string | null;
   structureSlug: string | null;
   structureName: TLocalizedText | null;
+  /** The structure is confidential (a compartment, such as the women's shelter). */
+  structureConfidential: boolean;
 }
 
 /** An organisation's public names (the platform reads them without importing the directory module). */
@@ -54,7 +56,8 @@ export async function membershipsOf(db: Db, tenantId: string, userIds: string[])
   if (userIds.length === 0) return out;
   const rows = await sqlRows<MembershipRow & { userId: string }>(
     db,
-    sql`select m.user_id as "userId", m.role, m.structure_id as "structureId", s.slug as "structureSlug", s.name as "structureName"
+    sql`select m.user_id as "userId", m.role, m.structure_id as "structureId", s.slug as "structureSlug", s.name as "structureName",
+                  coalesce(s.confidential, false) as "structureConfidential"
           from memberships m left join structures s on s.id = m.structure_id
          where m.tenant_id = ${tenantId} and m.user_id = any(${sql.param(userIds)}::uuid[])
          order by m.created_at, m.role`,

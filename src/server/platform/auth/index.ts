@@ -11,3 +11,4 @@ export { breakGlassRoutes } from './break-glass.routes.js';
 export { hasBreakGlass } from './break-glass.js';
 export { omitUncleared, type FieldLabels } from './clearance.js';
 export { oidcRoutes } from './oidc.routes.js';
+export { structureScope, structuresWith, unsafeWithCompartments, withActor } from './scope.js';

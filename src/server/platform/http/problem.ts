@@ -99,6 +99,11 @@ function postgresErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether an error is a unique-key violation (SQLSTATE 23505), also when the ORM wrapped it. */
+export function isUniqueViolation(err: unknown): boolean {
+  return postgresErrorCode(err) === '23505';
+}
+
 /** Installs the error and not-found handlers that answer every failure as problem+json. */
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -103,6 +103,31 @@ export const MESSAGES = {
     en: 'You cannot review your own break-glass opening.',
   },
   'problem.already_reviewed.detail': { el: 'Έχει ήδη ελεγχθεί.', en: 'It has already been reviewed.' },
+  'problem.person_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοιο πρόσωπο στις δομές σας.',
+    en: 'There is no such person at your structures.',
+  },
+  'problem.structure_required.detail': {
+    el: 'Επιλέξτε τη δομή στην οποία γίνεται η εγγραφή.',
+    en: 'Choose the structure the registration is made at.',
+  },
+  'problem.structure_not_yours.detail': {
+    el: 'Δεν μπορείτε να κάνετε εγγραφές σε αυτή τη δομή.',
+    en: 'You cannot register people at this structure.',
+  },
+  'problem.field_not_cleared.detail': {
+    el: 'Δεν έχετε εξουσιοδότηση για ορισμένα ευαίσθητα πεδία· δείτε τη λίστα «errors».',
+    en: 'You are not cleared for some sensitive fields; see the "errors" list.',
+  },
+  'problem.precondition_required.title': { el: 'Απαιτείται έκδοση', en: 'Precondition required' },
+  'problem.if_match_required.detail': {
+    el: 'Στείλτε την κεφαλίδα If-Match με την έκδοση (ETag) που διαβάσατε.',
+    en: 'Send the If-Match header with the version (ETag) you read.',
+  },
+  'problem.duplicate_source.detail': {
+    el: 'Υπάρχει ήδη εγγραφή με αυτόν τον κωδικό της δομής.',
+    en: 'A registration with this source id already exists at the structure.',
+  },
 } as const satisfies Record<string, { el: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
