@@ -22,7 +22,8 @@ CREATE TABLE persons (
   cluster_id uuid NOT NULL,
   compartment_id uuid,
   given_name text NOT NULL CHECK (length(given_name) BETWEEN 1 AND 200),
-  family_name text NOT NULL CHECK (length(family_name) BETWEEN 1 AND 200),
+  -- Some people have one name only (common in Afghan registrations): then the family name is empty.
+  family_name text NOT NULL CHECK (length(family_name) <= 200),
   given_name_latin text NOT NULL DEFAULT '',
   family_name_latin text NOT NULL DEFAULT '',
   aliases jsonb NOT NULL DEFAULT '[]',
@@ -134,3 +135,4 @@ BEGIN
   END IF;
 END
 $$;
+CREATE INDEX persons_stem_given ON persons (tenant_id, family_stem, given_key);

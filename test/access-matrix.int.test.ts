@@ -76,22 +76,44 @@ function sampleUrl(url: string, record: string): string {
   return url.replace(/:id\b/, url.startsWith('/api/v1/users') ? sampleUserId : 'social-laundry');
 }
 
-async function call(method: string, url: string, token: string | null, record = persons.kem): Promise<number> {
-  const personWrite = url.startsWith('/api/v1/persons/:id') && method === 'PATCH';
+// Writes on a person record get a body that passes validation but changes nothing, so that the
+// answer tells whether the record was found: a record in scope answers with another problem
+// (a conflict, an unknown reference), one outside scope with 404 person_not_found.
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+const PROBES: Record<string, (record: string) => unknown> = {
+  'PATCH /api/v1/persons/:id': () => ({}),
+  'POST /api/v1/persons/:id/consents': () => ({
+    purpose: 'referral',
+    recipient: 'no-such-organisation',
+    lawfulBasis: 'consent',
+    givenAt: '2026-01-01',
+  }),
+  'POST /api/v1/persons/:id/merge-preview': (record) => ({ other: record }),
+  'POST /api/v1/persons/:id/merge': (record) => ({ other: record, reason: 'access matrix probe' }),
+  'POST /api/v1/persons/:id/unmerge': () => ({ link: NOBODY, reason: 'access matrix probe' }),
+};
+
+async function call(
+  method: string,
+  url: string,
+  token: string | null,
+  record = persons.kem,
+): Promise<{ status: number; type: string }> {
+  const probe = PROBES[`${method} ${url}`];
   const res = await server.get(sampleUrl(url, record), {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
       // A version nobody has: a record in scope answers 409 and nothing is written.
-      ...(personWrite ? { 'if-match': '"v999999"' } : {}),
+      ...(method === 'PATCH' ? { 'if-match': '"v999999"' } : {}),
     },
-    // A body that no route accepts: an allowed caller gets 400, so nothing is written. A person
-    // PATCH gets an empty change instead, so that the answer shows whether the record was found.
-    ...(method === 'GET' ? {} : { body: JSON.stringify(personWrite ? {} : { matrixProbe: true }) }),
+    // Elsewhere a body that no route accepts: an allowed caller gets 400, so nothing is written.
+    ...(method === 'GET' ? {} : { body: JSON.stringify(probe ? probe(record) : { matrixProbe: true }) }),
   });
-  await res.arrayBuffer();
-  return res.status;
+  const type = res.headers.get('content-type')?.includes('json') ? (((await res.json()) as { type?: string }).type ?? '') : '';
+  if (!type) await res.arrayBuffer().catch(() => undefined);
+  return { status: res.status, type };
 }
 
 const holds = (role: RoleKey, access: RouteTable[number]['access']) =>
@@ -106,6 +128,13 @@ describe('the access matrix', () => {
     app.get('/api/v1/declared', { config: { access: 'person.read' } }, async () => ({ ok: true }));
     await app.ready();
     await app.close();
+  });
+
+  it('has a probe for every write on a person record, so the matrix can see scope behind validation', () => {
+    const writes = server.app.ctx.routeTable
+      .filter((r) => r.url.startsWith('/api/v1/persons/:id') && r.method !== 'GET')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(writes.filter((w) => !(w in PROBES))).toEqual([]);
   });
 
   it('has a declared access on every API route, and the OpenAPI document lists no other', async () => {
@@ -125,18 +154,19 @@ describe('the access matrix', () => {
     for (const route of server.app.ctx.routeTable) {
       const recordRoute = route.url.startsWith('/api/v1/persons/:id');
       const kinds: Kind[] = recordRoute ? ['inside', 'outside', 'compartment'] : ['inside'];
-      const anonymous = await call(route.method, route.url, null);
+      const anonymous = (await call(route.method, route.url, null)).status;
       cells++;
       if (route.access === 'public' ? anonymous === 401 || anonymous === 403 : anonymous !== 401) {
         unexpected.push(`nobody ${route.method} ${route.url} → ${anonymous}`);
       }
       for (const user of USERS) {
         for (const kind of kinds) {
-          const status = await call(route.method, route.url, tokens.get(user.username) ?? null, recordFor(user, kind));
+          const { status, type } = await call(route.method, route.url, tokens.get(user.username) ?? null, recordFor(user, kind));
           cells++;
           const permitted = holds(user.role, route.access);
           const expected = !permitted ? 'forbidden' : recordRoute && kind !== 'inside' ? 'not found' : 'allowed';
-          const got = status === 401 || status === 403 ? 'forbidden' : status === 404 && recordRoute ? 'not found' : 'allowed';
+          const hidden = status === 404 && type === 'urn:merimna:problem:person_not_found';
+          const got = status === 401 || status === 403 ? 'forbidden' : hidden ? 'not found' : status >= 500 ? 'error' : 'allowed';
           if (got !== expected) {
             unexpected.push(
               `${user.label} ${route.method} ${route.url} [${kind}] (${route.access}) → ${status}, expected ${expected}`,
@@ -156,7 +186,7 @@ describe('the access matrix', () => {
   });
 
   it('tells the story: the laundry worker asks for the staff list and is refused, and the refusal is on record', async () => {
-    const status = await call('GET', '/api/v1/users', tokens.get('laundry.staff') ?? null);
+    const { status } = await call('GET', '/api/v1/users', tokens.get('laundry.staff') ?? null);
     expect(status).toBe(403);
     const [row] = await server.database.query<{ action: string; outcome: string; reason: string }>(
       `select action, outcome, reason from audit_event where actor_label = 'laundry.staff' order by audit_event.id desc limit 1`,

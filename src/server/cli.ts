@@ -7,6 +7,7 @@ import { createApiToken, createUser, findUserByUsername, listUsers, parseDuratio
 import { ProblemError } from './platform/http/problem.js';
 import { message } from './platform/i18n/messages.js';
 import { prepareDatabase, seedDemo, startServer } from './runtime.js';
+import { importCommand, matchReportCommand, matchScanCommand } from './cli/people.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -20,6 +21,8 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   expires: { type: 'string' },
   label: { type: 'string' },
+  out: { type: 'string' },
+  'batch-size': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -52,8 +55,23 @@ async function withDatabase(config: Config, fn: (p: Awaited<ReturnType<typeof pr
   }
 }
 
-async function run(command: string, values: Values, config: Config): Promise<void> {
+async function run(command: string, values: Values, positionals: string[], config: Config): Promise<void> {
   switch (command) {
+    case 'import persons': {
+      const file = positionals[2];
+      if (!file || !values.structure) fail(HELP['import persons'] ?? '');
+      return withDatabase(config, ({ database, tenantId }) =>
+        importCommand(database.db, SYSTEM(tenantId), {
+          file,
+          structure: values.structure ?? '',
+          batchSize: values['batch-size'],
+        }),
+      );
+    }
+    case 'match scan':
+      return withDatabase(config, ({ database, tenantId }) => matchScanCommand(database.db, SYSTEM(tenantId)));
+    case 'match report':
+      return withDatabase(config, ({ database, tenantId }) => matchReportCommand(database.db, tenantId, values.out));
     case 'start': {
       const started = Date.now();
       const running = await startServer(config);
@@ -153,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { values, positionals } = parsed;
   const command = positionals
-    .slice(0, ['db', 'roles', 'users', 'tokens', 'audit'].includes(positionals[0] ?? '') ? 2 : 1)
+    .slice(0, ['db', 'roles', 'users', 'tokens', 'audit', 'import', 'match'].includes(positionals[0] ?? '') ? 2 : 1)
     .join(' ');
   if (!command) {
     out(HELP.main ?? '');
@@ -163,12 +181,20 @@ async function main(argv: string[]): Promise<void> {
   const help = HELP[command];
   if (help === undefined) fail(`Unknown command: ${command}\n\n${HELP.main ?? ''}`);
   if (values.help) return out(help);
-  await run(command, values, loadConfig());
+  await run(command, values, positionals, loadConfig());
+}
+
+/** An error as one line for the terminal: the database's own message, never the query's parameters (personal data). */
+function describe(error: unknown): string {
+  if (error instanceof ProblemError) return message(error.detailKey, 'en');
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  if (error.message.startsWith('Failed query:')) return cause instanceof Error ? `database: ${cause.message}` : 'database error';
+  return error.message.replace(/params:[\s\S]*$/, 'params: [redacted]');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const text =
-    error instanceof ProblemError ? message(error.detailKey, 'en') : error instanceof Error ? error.message : String(error);
+  const text = describe(error);
   process.stderr.write(`merimna: ${text}\n`);
   process.exit(1);
 });

@@ -11,6 +11,9 @@ Commands:
   users create              create a staff user (password from standard input)
   tokens create             create an API token for a user (printed once)
   audit verify              check the hash chain of the audit trail
+  import persons FILE.csv   import a structure's list of people (--structure SLUG)
+  match scan                scan the registry for duplicates (links and review queue)
+  match report              write every pair the matcher considers the same person or a candidate
 
 Options:
   -h, --help                show help for a command
@@ -53,4 +56,22 @@ system (send it as "Authorization: Bearer <token>"). It is printed once; only it
 
 Recomputes the hash chain of the audit trail and names the first broken row, if any.
 Exits with status 1 when the chain is broken.`,
+  'import persons': `Usage: merimna import persons FILE.csv --structure STRUCTURE_SLUG [--batch-size 500]
+
+Reads a UTF-8 CSV file with the header
+  source_id,given_name,family_name,father_name,mother_name,sex,birth_date,nationality,amka,afm,paaypa,id_card,passport,phone,address
+(any column may be empty; sex is M, F or empty; birth_date is YYYY-MM-DD) and registers each row at
+the structure. Bad rows are reported with their line and reason, and the import goes on. Rows are
+committed in batches: an interruption loses no committed batch, and a re-run skips the rows already
+imported (same source_id at the structure). The matcher links near-certain duplicates and queues
+likely ones for review. Shows a progress bar on a terminal.`,
+  'match scan': `Usage: merimna match scan
+
+Runs the duplicate matcher over the whole registry, compartment by compartment: near-certain pairs
+are linked, likely ones go to the review queue (staff screen "Διπλοεγγραφές").`,
+  'match report': `Usage: merimna match report [--out FILE.csv]
+
+Writes every pair of registrations the matcher considers the same person or a candidate, as CSV
+with the header source_id_a,source_id_b,score,decision (decision: auto or review), to FILE.csv or
+to standard output. Changes nothing.`,
 };

@@ -28,14 +28,18 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? null : v));
 
-/** Whether a YYYY-MM-DD string is a real calendar date between 1900 and today. */
-export function isPlausibleBirthDate(value: string): boolean {
+/** Whether a string is a real calendar date written YYYY-MM-DD (no 30 February). */
+export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return false;
-  return y >= 1900 && date.getTime() <= Date.now();
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Whether a YYYY-MM-DD string is a real calendar date between 1900 and today. */
+export function isPlausibleBirthDate(value: string): boolean {
+  return isRealDate(value) && Number(value.slice(0, 4)) >= 1900 && Date.parse(`${value}T00:00:00Z`) <= Date.now();
 }
 
 const ZBirthDate = z
@@ -55,13 +59,13 @@ export const ZIdentifierInput = z
 export const ZAlias = z
   .object({
     givenName: text(200).describe('given name in this spelling'),
-    familyName: text(200).describe('family name in this spelling'),
+    familyName: z.string().trim().max(200).describe('family name in this spelling'),
   })
   .strict();
 
 const fields = {
   givenName: text(200).describe('given name as written, in any script'),
-  familyName: text(200).describe('family name as written, in any script'),
+  familyName: z.string().trim().max(200).describe('family name as written, in any script; empty for people with one name'),
   givenNameLatin: optionalText(200).describe('Latin spelling of the given name; ELOT 743 of the Greek when left out'),
   familyNameLatin: optionalText(200).describe('Latin spelling of the family name; ELOT 743 of the Greek when left out'),
   aliases: z.array(ZAlias).max(20).optional().describe('other spellings of the name'),
@@ -112,6 +116,11 @@ export const ZPersonCreate = z
   .object({
     structure: z.string().min(1).max(80).optional().describe('slug or id of the structure; the current one when left out'),
     sourceId: z.string().trim().min(1).max(100).optional().describe('the id in the structure’s old list (imports)'),
+    linkTo: z.uuid().optional().describe('an existing person (a candidate) this registration is of'),
+    confirmNew: z
+      .boolean()
+      .optional()
+      .describe('register as a new person although a likely match exists (otherwise 409 with the candidates)'),
     ...fields,
   })
   .strict();
@@ -183,6 +192,16 @@ export const ZPerson = z.object({
   minority: z.string().nullable().optional(),
   identifiers: z.array(ZIdentifier),
   registrations: z.array(ZRegistration),
+  households: z.array(
+    z.object({
+      id: z.uuid(),
+      relationship: z.enum(['head', 'spouse', 'child', 'other']),
+      from: z.string(),
+      to: z.string().nullable(),
+    }),
+  ),
+  /** How many registrations' records were merged into this one (1 = never merged). */
+  records: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

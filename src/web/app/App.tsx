@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TMe } from '../../shared/auth.js';
 import { pickText } from '../../shared/localized.js';
-import { Layout, layoutLabels } from '../components/Layout.js';
+import { Layout, layoutLabels, MAIN_ID } from '../components/Layout.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { useDocumentTitle } from '../components/useDocumentTitle.js';
 import { useStaffI18n } from '../i18n/staff/index.js';
@@ -16,10 +16,17 @@ import { MfaPage } from './pages/Mfa.js';
 import { ProfilePage } from './pages/Profile.js';
 import { SignInPage } from './pages/SignIn.js';
 import { UsersPage } from './pages/Users.js';
+import { DuplicatesPage } from './people/DuplicatesPage.js';
+import { isUuid } from './people/format.js';
+import { IntakePage } from './people/IntakePage.js';
+import { PersonPage } from './people/PersonPage.js';
+import { PersonsPage } from './people/PersonsPage.js';
 import { SessionProvider, useSession } from './session.js';
 
 const PAGES = [
   { path: '/app', key: 'nav.home', permission: null },
+  { path: '/app/persons', key: 'nav.persons', permission: 'person.read' },
+  { path: '/app/duplicates', key: 'nav.duplicates', permission: 'person.merge' },
   { path: '/app/users', key: 'nav.users', permission: 'user.read' },
   { path: '/app/audit', key: 'nav.audit', permission: 'audit.read' },
   { path: '/app/break-glass', key: 'nav.breakGlass', permission: 'breakglass.review' },
@@ -56,18 +63,39 @@ function StructureSwitcher({ me }: { me: TMe }) {
   );
 }
 
+/** The pages under a section of the navigation: a new registration, one person's record. */
+function subPage(me: TMe, path: string) {
+  if (path === '/app/persons/new') return me.permissions.includes('person.create') ? { kind: 'intake' as const } : null;
+  const person = /^\/app\/persons\/([^/]+)$/.exec(path)?.[1];
+  if (person && isUuid(person) && me.permissions.includes('person.read')) return { kind: 'person' as const, id: person };
+  return null;
+}
+
 function SignedIn({ me, pathname }: { me: TMe; pathname: string }) {
   const { t } = useStaffI18n();
   const { signOut } = useSession();
   const allowed = PAGES.filter((p) => p.permission === null || me.permissions.includes(p.permission));
-  const page = allowed.find((p) => p.path === pathname.replace(/\/$/, ''));
+  const path = pathname.replace(/\/$/, '');
+  const page = allowed.find((p) => p.path === path);
+  const sub = page ? null : subPage(me, path);
+  const section = sub ? allowed.find((p) => p.path !== '/app' && path.startsWith(`${p.path}/`)) : undefined;
+
+  // On moving to another page, start at its top and put keyboard and screen-reader focus on its content.
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    window.scrollTo(0, 0);
+    document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+  }, [pathname]);
+
   return (
     <>
       <nav aria-label={t('nav.label')} className="mr-staff-nav">
         <ul className="mr-plain-list mr-staff-nav__list">
           {allowed.map((p) => (
             <li key={p.path}>
-              <Link to={p.path} className="govgr-link" aria-current={p === page ? 'page' : undefined}>
+              <Link to={p.path} className="govgr-link" aria-current={p === page ? 'page' : p === section ? 'true' : undefined}>
                 {t(p.key)}
               </Link>
             </li>
@@ -84,8 +112,12 @@ function SignedIn({ me, pathname }: { me: TMe; pathname: string }) {
       {page?.path === '/app/audit' ? <AuditPage /> : null}
       {page?.path === '/app/break-glass' ? <BreakGlassPage /> : null}
       {page?.path === '/app/profile' ? <ProfilePage me={me} /> : null}
+      {page?.path === '/app/persons' ? <PersonsPage canCreate={me.permissions.includes('person.create')} /> : null}
+      {page?.path === '/app/duplicates' ? <DuplicatesPage /> : null}
       {page?.path === '/app' ? <HomePage me={me} /> : null}
-      {page ? null : (
+      {sub?.kind === 'intake' ? <IntakePage me={me} /> : null}
+      {sub?.kind === 'person' ? <PersonPage key={`${sub.id}-${me.currentStructureId ?? 'all'}`} id={sub.id} me={me} /> : null}
+      {page || sub ? null : (
         <>
           <h1 className="govgr-heading-xl">{t('common.notFound')}</h1>
           <p className="govgr-body">

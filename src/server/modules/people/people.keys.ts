@@ -16,8 +16,15 @@ function wordKeys(text: string): string[] {
  * The search text of a person: the key of every word of every spelling of the name, each with a
  * leading space, so that `like '% key%'` finds a word by its beginning in any script.
  */
-function searchText(names: string[]): string {
+export function searchText(names: string[]): string {
   const tokens = new Set(names.flatMap(wordKeys));
+  return ` ${[...tokens].join(' ')} `;
+}
+
+/** A search text with the words of more spellings added (a record joining a cluster). */
+export function searchTextWith(existing: string, names: string[]): string {
+  const tokens = new Set(existing.split(' ').filter((t) => t.length > 0));
+  for (const k of names.flatMap(wordKeys)) tokens.add(k);
   return ` ${[...tokens].join(' ')} `;
 }
 

@@ -3,6 +3,7 @@ import type { IdentifierType } from '../../../shared/people/identifiers.js';
 import type { TPerson, TPersonPatch } from '../../../shared/people/person.js';
 import { structureScope, type Actor, type FieldLabels } from '../../platform/auth/index.js';
 import { sql, type SQL } from 'drizzle-orm';
+import { ProblemError } from '../../platform/http/problem.js';
 
 /** The sensitivity label of each sensitive field of a person (GDPR articles 9 and 10). */
 export const PERSON_FIELD_LABELS: FieldLabels<TPerson> = {
@@ -40,4 +41,14 @@ export function unclearedFields(input: TPersonPatch, clearances: ReadonlySet<Sen
     if (label && !clearances.has(label)) out.push(`identifiers.${i}.type`);
   }
   return out;
+}
+
+/** Refuses a write of fields the writer is not cleared for (403, naming the fields). */
+export function refuseUncleared(input: TPersonPatch, actor: Actor): void {
+  const fields = unclearedFields(input, actor.clearances);
+  if (fields.length > 0) {
+    throw new ProblemError(403, 'problem.forbidden.title', 'problem.field_not_cleared.detail', {
+      errors: fields.map((field) => ({ field: `body.${field}`, code: 'not_cleared' })),
+    });
+  }
 }

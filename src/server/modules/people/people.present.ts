@@ -34,6 +34,7 @@ export function presentPerson(
   registrations: RegistrationRow[],
   clearances: ReadonlySet<SensitivityLabel>,
   access: TPerson['access'],
+  extra: { households: TPerson['households']; records: number },
 ): { person: TPerson; omitted: string[] } {
   const full: TPerson = {
     id: row.id,
@@ -69,6 +70,8 @@ export function presentPerson(
       registeredAt: r.registered_at,
       sourceId: r.source_id,
     })),
+    households: extra.households,
+    records: extra.records,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TLocalizedText } from '../../../shared/localized.js';
+import type { BulkColumn } from '../../platform/db/bulk.js';
 import { sqlRows, type Db } from '../../platform/db/database.js';
 
 /** A person row as stored (one registration's record; the cluster's survivor holds the golden record). */
@@ -30,6 +31,7 @@ export interface PersonRow {
   gbv_notes: string | null;
   minority: string | null;
   version: number;
+  search_text: string;
   created_at: string;
   updated_at: string;
 }
@@ -95,7 +97,7 @@ const ISO = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-M
 const COLUMNS = sql`p.id, p.cluster_id, p.compartment_id, p.given_name, p.family_name, p.given_name_latin, p.family_name_latin,
   p.aliases, p.father_name, p.mother_name, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.birth_date_approximate,
   p.nationality, p.languages, p.legal_status, p.phone, p.email, p.address, p.community, p.disability_percent,
-  p.disability_notes, p.health_notes, p.gbv_notes, p.minority, p.version,
+  p.disability_notes, p.health_notes, p.gbv_notes, p.minority, p.version, p.search_text,
   ${ISO('p.created_at')} as created_at, ${ISO('p.updated_at')} as updated_at`;
 
 /**
@@ -114,6 +116,15 @@ export async function findPerson(db: Db, tenantId: string, id: string, lock = fa
     sql`select ${COLUMNS} from persons p where p.tenant_id = ${tenantId} and p.id = ${id}${lock ? sql` for update` : sql``}`,
   );
   return row;
+}
+
+/** Person rows by id (row-level security hides other compartments). */
+export async function findPersons(db: Db, tenantId: string, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return sqlRows<PersonRow>(
+    db,
+    sql`select ${COLUMNS} from persons p where p.tenant_id = ${tenantId} and p.id = any(${sql.param(ids)}::uuid[])`,
+  );
 }
 
 /** Whether the cluster of a survivor row is in scope. */
@@ -188,7 +199,8 @@ export async function findStructure(
   return row;
 }
 
-const VALUE_COLUMNS = [
+/** The value columns of a person row, in a fixed order. */
+export const VALUE_COLUMNS = [
   'given_name',
   'family_name',
   'given_name_latin',
@@ -223,12 +235,34 @@ const VALUE_COLUMNS = [
   'search_text',
 ] as const satisfies readonly (keyof PersonValues)[];
 
-function sqlValue(column: keyof PersonValues, v: PersonValues): SQL {
+/** The column types of a person row's values, for bulk statements. */
+export const VALUE_TYPES: Record<keyof PersonValues, BulkColumn['type']> = Object.fromEntries(
+  VALUE_COLUMNS.map((c) => [
+    c,
+    c === 'aliases'
+      ? 'jsonb'
+      : c === 'languages' || c === 'name_tokens'
+        ? 'text[]'
+        : c === 'birth_date'
+          ? 'date'
+          : c === 'birth_date_approximate'
+            ? 'boolean'
+            : c === 'community' || c === 'disability_percent'
+              ? 'smallint'
+              : 'text',
+  ]),
+) as Record<keyof PersonValues, BulkColumn['type']>;
+
+/** One value of a person row as an SQL parameter of the right type. */
+export function sqlValue(column: keyof PersonValues, v: PersonValues): SQL {
   const value = v[column];
   if (column === 'aliases') return sql`${JSON.stringify(value)}::jsonb`;
   if (column === 'languages' || column === 'name_tokens') return sql`${sql.param(value)}::text[]`;
   if (column === 'birth_date') return sql`${value}::date`;
-  return sql`${value}`;
+  // Typed also inside a VALUES list, where PostgreSQL cannot infer the column.
+  if (column === 'birth_date_approximate') return sql`${value}::boolean`;
+  if (column === 'community' || column === 'disability_percent') return sql`${value}::smallint`;
+  return sql`${value}::text`;
 }
 
 /** Inserts a person row as its own cluster; returns its id. */
@@ -293,4 +327,34 @@ export async function insertRegistration(
         on conflict (tenant_id, person_id, structure_id) do nothing returning id`,
   );
   return row?.id ?? null;
+}
+
+/** The households a cluster's rows belong to (now and before), newest first. */
+export async function householdsOfCluster(db: Db, tenantId: string, clusterId: string) {
+  return sqlRows<{ id: string; relationship: 'head' | 'spouse' | 'child' | 'other'; from: string; to: string | null }>(
+    db,
+    sql`select m.household_id as id, m.relationship, to_char(m.from_date, 'YYYY-MM-DD') as "from",
+               to_char(m.to_date, 'YYYY-MM-DD') as "to"
+          from household_members m join persons q on q.tenant_id = m.tenant_id and q.id = m.person_id
+         where m.tenant_id = ${tenantId} and q.cluster_id = ${clusterId}
+         order by m.to_date is null desc, m.from_date desc`,
+  );
+}
+
+/** The ids of every row of a cluster (the survivor first). */
+export async function rowsInCluster(db: Db, tenantId: string, clusterId: string): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(
+    db,
+    sql`select id from persons where tenant_id = ${tenantId} and cluster_id = ${clusterId} order by id = ${clusterId} desc, created_at, id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Identifiers of one row (not its cluster). */
+export async function identifiersOfRow(db: Db, tenantId: string, personId: string): Promise<IdentifierRow[]> {
+  return sqlRows<IdentifierRow>(
+    db,
+    sql`select person_id, type, value, valid, problem from person_identifiers
+         where tenant_id = ${tenantId} and person_id = ${personId} order by created_at, type, value`,
+  );
 }

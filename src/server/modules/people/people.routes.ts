@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { ZPerson, ZPersonCreate, ZPersonPatch, ZPersonQuery, ZPersonSummary } from '../../../shared/people/person.js';
 import { auditContext, requireActor } from '../../platform/auth/index.js';
 import { problemResponses } from '../../platform/http/problem.js';
+import { createPerson } from './intake.service.js';
+import { consentsRoutes } from './consents.routes.js';
+import { householdsRoutes } from './households.routes.js';
 import * as people from './people.service.js';
+import { registryRoutes } from './registry.routes.js';
 
 const ZNoQuery = z.object({}).strict();
 const ZId = z.object({ id: z.uuid().describe('the person’s id') }).strict();
@@ -52,7 +56,7 @@ export const peopleRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const { person, etag } = await people.createPerson(db, auditContext(tenantId, actor, req), actor, req.body);
+      const { person, etag } = await createPerson(db, auditContext(tenantId, actor, req), actor, req.body);
       return reply.code(201).header('etag', etag).header('location', `/api/v1/persons/${person.id}`).send(person);
     },
   );
@@ -107,4 +111,8 @@ export const peopleRoutes: FastifyPluginAsync = async (fastify) => {
       return reply.header('etag', etag).send(person);
     },
   );
+
+  await app.register(registryRoutes);
+  await app.register(householdsRoutes);
+  await app.register(consentsRoutes);
 };

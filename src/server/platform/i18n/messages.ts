@@ -124,6 +124,45 @@ export const MESSAGES = {
     el: 'Στείλτε την κεφαλίδα If-Match με την έκδοση (ETag) που διαβάσατε.',
     en: 'Send the If-Match header with the version (ETag) you read.',
   },
+  'problem.household_not_found.detail': { el: 'Δεν υπάρχει τέτοιο νοικοκυριό.', en: 'There is no such household.' },
+  'problem.household_head_exists.detail': {
+    el: 'Το νοικοκυριό έχει ήδη υπεύθυνο· αλλάξτε πρώτα τον σημερινό.',
+    en: 'The household already has a head; change the current one first.',
+  },
+  'problem.household_needs_head.detail': {
+    el: 'Ένα νοικοκυριό χρειάζεται ακριβώς έναν υπεύθυνο.',
+    en: 'A household needs exactly one head.',
+  },
+  'problem.already_member.detail': {
+    el: 'Το πρόσωπο είναι ήδη μέλος αυτού του νοικοκυριού.',
+    en: 'The person is already a member of this household.',
+  },
+  'problem.not_member_of_household.detail': {
+    el: 'Το πρόσωπο δεν είναι σήμερα μέλος αυτού του νοικοκυριού.',
+    en: 'The person is not a current member of this household.',
+  },
+  'problem.consent_not_found.detail': { el: 'Δεν υπάρχει τέτοια συγκατάθεση.', en: 'There is no such consent.' },
+  'problem.already_withdrawn.detail': { el: 'Η συγκατάθεση έχει ήδη ανακληθεί.', en: 'The consent has already been withdrawn.' },
+  'problem.possible_duplicate.detail': {
+    el: 'Μοιάζει με πρόσωπο που είναι ήδη εγγεγραμμένο. Ελέγξτε τις πιθανές αντιστοιχίες ή επιβεβαιώστε ότι είναι νέο πρόσωπο.',
+    en: 'This looks like a person who is already registered. Check the likely matches or confirm that this is a new person.',
+  },
+  'problem.not_a_candidate.detail': {
+    el: 'Το πρόσωπο δεν μπορεί να συνδεθεί από τη δομή σας.',
+    en: 'This person cannot be linked from your structure.',
+  },
+  'problem.cannot_link.detail': {
+    el: 'Τα δύο πρόσωπα έχουν σημειωθεί ως διαφορετικά· δεν συγχωνεύονται.',
+    en: 'The two persons have been marked as different people; they cannot be merged.',
+  },
+  'problem.same_person.detail': { el: 'Πρόκειται ήδη για το ίδιο πρόσωπο.', en: 'They are already the same person.' },
+  'problem.link_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοια συγχώνευση για αναίρεση.',
+    en: 'There is no such merge to undo.',
+  },
+  'problem.already_undone.detail': { el: 'Η συγχώνευση έχει ήδη αναιρεθεί.', en: 'The merge has already been undone.' },
+  'problem.review_not_found.detail': { el: 'Δεν υπάρχει τέτοιος έλεγχος.', en: 'There is no such review.' },
+  'problem.review_decided.detail': { el: 'Ο έλεγχος έχει ήδη κριθεί.', en: 'The review has already been decided.' },
   'problem.duplicate_source.detail': {
     el: 'Υπάρχει ήδη εγγραφή με αυτόν τον κωδικό της δομής.',
     en: 'A registration with this source id already exists at the structure.',

@@ -1,0 +1,140 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { sqlRows, type Db } from '../../../platform/db/database.js';
+
+/**
+ * What one record is looked up by: the candidate blocks of the reference design, each an indexed
+ * query, united. A batch of probes runs as one query per block (unnest + lateral), so an import
+ * of thousands of rows costs a handful of round trips.
+ */
+export interface Probe {
+  /** The caller's index of the probe (the row of a batch). */
+  idx: number;
+  identifiers: { type: string; value: string }[];
+  birthDate: string | null;
+  /** The birth date with day and month swapped, when that is a real date. */
+  swappedBirthDate: string | null;
+  /** A placeholder date (01-01, approximate) finds too many people on its own: then it only narrows other blocks. */
+  birthDatePlaceholder: boolean;
+  birthYear: number | null;
+  familyKey: string;
+  givenKey: string;
+  familyStem: string;
+  familySkeleton: string;
+}
+
+const PER_BLOCK = 100;
+
+function unnest(probes: Probe[], pick: (p: Probe) => string | number | null, type: 'text' | 'int' | 'date'): SQL {
+  const kept = probes.filter((p) => pick(p) !== null && pick(p) !== '');
+  return sql`unnest(${sql.param(kept.map((p) => p.idx))}::int[], ${sql.param(kept.map((p) => String(pick(p))))}::${sql.raw(type)}[])`;
+}
+
+/**
+ * Candidate person rows for each probe (pairs of probe index and person row id), from the
+ * identifier, birth-date, surname-and-year, trigram and swapped-name blocks. Row-level security
+ * keeps other compartments out; `compartment` keeps the candidates in the probe's own one.
+ */
+export async function candidateRows(
+  db: Db,
+  tenantId: string,
+  compartment: string | null,
+  probes: Probe[],
+): Promise<{ idx: number; id: string }[]> {
+  if (probes.length === 0) return [];
+  const same = compartment === null ? sql`p.compartment_id is null` : sql`p.compartment_id = ${compartment}`;
+  const blocks: SQL[] = [];
+  const ids = probes.flatMap((p) => p.identifiers.map((i) => ({ idx: p.idx, key: `${i.type}:${i.value}` })));
+  if (ids.length > 0) {
+    blocks.push(sql`select b.idx, x.id from unnest(${sql.param(ids.map((i) => i.idx))}::int[], ${sql.param(ids.map((i) => i.key))}::text[]) b(idx, key)
+      cross join lateral (select p.id from person_identifiers i join persons p on p.tenant_id = i.tenant_id and p.id = i.person_id
+        where i.tenant_id = ${tenantId} and i.value = split_part(b.key, ':', 2) and i.type = split_part(b.key, ':', 1) and ${same}
+        limit ${PER_BLOCK}) x`);
+  }
+  const exactDates = probes.filter((p) => !p.birthDatePlaceholder);
+  if (exactDates.some((p) => p.birthDate)) {
+    blocks.push(sql`select b.idx, x.id from ${unnest(exactDates, (p) => p.birthDate, 'date')} b(idx, d)
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.birth_date = b.d and ${same}
+        limit ${PER_BLOCK}) x`);
+  }
+  if (exactDates.some((p) => p.swappedBirthDate)) {
+    blocks.push(sql`select b.idx, x.id from ${unnest(exactDates, (p) => p.swappedBirthDate, 'date')} b(idx, d)
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.birth_date = b.d and ${same}
+        limit ${PER_BLOCK}) x`);
+  }
+  const withYear = probes.filter((p) => p.birthYear !== null);
+  for (const [column, pick] of [
+    ['family_stem', (p: Probe) => p.familyStem],
+    ['family_skeleton', (p: Probe) => p.familySkeleton],
+  ] as const) {
+    const kept = withYear.filter((p) => pick(p) !== '');
+    if (kept.length === 0) continue;
+    blocks.push(sql`select b.idx, x.id from unnest(${sql.param(kept.map((p) => p.idx))}::int[], ${sql.param(kept.map(pick))}::text[],
+        ${sql.param(kept.map((p) => p.birthYear))}::int[]) b(idx, key, y)
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.${sql.raw(column)} = b.key
+        and extract(year from p.birth_date) = b.y and ${same} limit ${PER_BLOCK}) x`);
+  }
+  const named = probes.filter((p) => p.familyKey.length >= 3);
+  if (named.length > 0) {
+    // Same surname stem and first-name key, whatever the birth date (missing or mistyped).
+    blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyStem))}::text[],
+        ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, st, gk)
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.family_stem = b.st and p.given_key = b.gk
+        and ${same} limit ${PER_BLOCK}) x`);
+    // A mistyped surname (trigram similarity) with the same first-name key: a surname alone would
+    // bring hundreds of namesakes at a million records.
+    blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyKey))}::text[],
+        ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, fk, gk)
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.gk and p.family_key % b.fk
+        and ${same} order by similarity(p.family_key, b.fk) desc limit ${PER_BLOCK}) x`);
+    // The two names swapped (a given name recorded as the surname, and back).
+    blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyKey))}::text[],
+        ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, fk, gk)
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.fk and p.family_key = b.gk
+        and ${same} limit ${PER_BLOCK}) x`);
+  }
+  if (blocks.length === 0) return [];
+  // The trigram threshold for `%`, for this transaction only.
+  await db.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.5', true)`);
+  return sqlRows<{ idx: number; id: string }>(db, sql`${sql.join(blocks, sql` union `)}`);
+}
+
+/** A person row as the matcher reads it. */
+export interface MatchRow {
+  id: string;
+  cluster_id: string;
+  given_name: string;
+  family_name: string;
+  father_name: string | null;
+  mother_name: string | null;
+  sex: 'M' | 'F' | null;
+  birth_date: string | null;
+  birth_date_approximate: boolean;
+  identifiers: { type: string; value: string; valid: boolean }[];
+}
+
+/** Person rows with their identifiers, for scoring. */
+export async function matchRows(db: Db, tenantId: string, ids: string[]): Promise<MatchRow[]> {
+  if (ids.length === 0) return [];
+  return sqlRows<MatchRow>(
+    db,
+    sql`select p.id, p.cluster_id, p.given_name, p.family_name, p.father_name, p.mother_name, p.sex,
+               to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.birth_date_approximate,
+               coalesce((select json_agg(json_build_object('type', i.type, 'value', i.value, 'valid', i.valid))
+                           from person_identifiers i where i.tenant_id = p.tenant_id and i.person_id = p.id), '[]') as identifiers
+          from persons p where p.tenant_id = ${tenantId} and p.id = any(${sql.param(ids)}::uuid[])`,
+  );
+}
+
+/** Pairs of clusters someone marked as different people (cannot-link), among the given clusters. */
+export async function cannotLinkPairs(db: Db, tenantId: string, clusterIds: string[]): Promise<Set<string>> {
+  if (clusterIds.length === 0) return new Set();
+  const rows = await sqlRows<{ a: string; b: string }>(
+    db,
+    sql`select pa.cluster_id as a, pb.cluster_id as b from person_links l
+          join persons pa on pa.tenant_id = l.tenant_id and pa.id = l.a_id
+          join persons pb on pb.tenant_id = l.tenant_id and pb.id = l.b_id
+         where l.tenant_id = ${tenantId} and l.action = 'cannot_link'
+           and (pa.cluster_id = any(${sql.param(clusterIds)}::uuid[]) or pb.cluster_id = any(${sql.param(clusterIds)}::uuid[]))`,
+  );
+  return new Set(rows.flatMap((r) => [`${r.a}|${r.b}`, `${r.b}|${r.a}`]));
+}
