@@ -5,6 +5,7 @@ import { countDirectory, loadCatalogue, readCatalogue } from './modules/director
 import { openDatabase, type Database } from './platform/db/database.js';
 import { demoUsers, ensureDemoUsers } from './platform/auth/index.js';
 import { migrate } from './platform/db/migrate.js';
+import { refreshStatistics } from './platform/db/statistics.js';
 import { DEFAULT_TENANT, ensureTenant } from './platform/tenancy.js';
 
 /**
@@ -55,8 +56,15 @@ export async function startServer(config: Config): Promise<Running> {
   if (config.appRole && !appRole)
     app.log.warn({ role: config.appRole }, 'the application role does not exist: working as the connecting user');
   const address = await app.listen({ port: config.port, host: config.host });
+  // PGlite has no autovacuum: refresh the planner's statistics of the growing tables now and then.
+  const refresh = () =>
+    refreshStatistics(database.db).catch((error: unknown) => app.log.warn({ err: String(error) }, 'statistics refresh failed'));
+  await refresh();
+  const timer = setInterval(() => void refresh(), 15 * 60_000);
+  timer.unref();
   let stopping: Promise<void> | undefined;
   const stop = () => {
+    clearInterval(timer);
     // Fastify's close stops accepting connections and waits for requests in flight.
     stopping ??= app.close().then(() => database.close());
     return stopping;

@@ -43,8 +43,11 @@ function asServerUser(bin: string, args: string[]): [string, string[]] {
   return ['runuser', ['-u', 'postgres', '--', bin, ...args]];
 }
 
-/** Starts a throw-away PostgreSQL server (fsync off: test data need not survive a crash). */
-export async function startPostgresServer(): Promise<PostgresServer> {
+/**
+ * Starts a throw-away PostgreSQL server. Tests run it with fsync off (their data need not survive a
+ * crash); benchmarks ask for `durable` settings, as a municipality would run it.
+ */
+export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('No PostgreSQL ≥ 15 server binaries under /usr/lib/postgresql; run scripts/ensure-test-env.mjs');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'merimna-pg-'));
@@ -72,12 +75,9 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     '127.0.0.1',
     '-k',
     dir,
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
+    ...(options.durable
+      ? ['-c', 'shared_buffers=1GB', '-c', 'max_wal_size=4GB', '-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=256MB']
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     '-c',
     'max_connections=200',
   ]);

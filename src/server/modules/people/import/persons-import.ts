@@ -3,6 +3,7 @@ import { ZPersonCreate, type TPersonCreate } from '../../../../shared/people/per
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import { unsafeWithCompartments } from '../../../platform/auth/index.js';
 import { sqlRows, type Db } from '../../../platform/db/database.js';
+import { statisticsRefresher } from '../../../platform/db/statistics.js';
 import { matchStoredRows, type BatchResult } from '../matching/batch.js';
 import { identifierValues, personValues } from '../people.keys.js';
 import * as repo from '../people.repo.js';
@@ -113,6 +114,7 @@ export async function importPersons(
   const s: ImportSummary = { rows: 0, imported: 0, skipped: 0, bad: 0, compared: 0, autoLinked: 0, queued: 0, seconds: 0 };
   let header: string[] | null = null;
   let batch: { line: number; person: TPersonCreate }[] = [];
+  const refresh = statisticsRefresher(db);
 
   const flush = async () => {
     if (batch.length === 0) return;
@@ -160,6 +162,8 @@ export async function importPersons(
       s.autoLinked += matched.autoLinked;
       s.queued += matched.queued;
     });
+    // Plans cached while the registry was small (a scan per foreign-key check) would slow every later batch.
+    await refresh(s.imported);
     s.seconds = (Date.now() - started) / 1000;
     args.onProgress?.(s);
   };
