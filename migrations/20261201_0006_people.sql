@@ -72,6 +72,9 @@ CREATE INDEX persons_birth_date ON persons (tenant_id, birth_date);
 CREATE INDEX persons_family_stem ON persons (tenant_id, family_stem, extract(year FROM birth_date));
 CREATE INDEX persons_family_skeleton ON persons (tenant_id, family_skeleton, extract(year FROM birth_date));
 CREATE INDEX persons_swapped ON persons (tenant_id, given_key, family_key);
+-- Byte order for the ASCII keys, whatever the database's collation: the surname-prefix range of the
+-- mistyped-surname block relies on it.
+CREATE INDEX persons_given_family_prefix ON persons (tenant_id, given_key, family_key COLLATE "C");
 CREATE INDEX persons_survivors_by_name ON persons (tenant_id, family_key, given_key, id) WHERE id = cluster_id;
 
 CREATE TABLE person_identifiers (

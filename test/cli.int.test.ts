@@ -30,6 +30,9 @@ describe('the merimna command', () => {
       ['users', 'create'],
       ['tokens', 'create'],
       ['audit', 'verify'],
+      ['import', 'persons'],
+      ['match', 'scan'],
+      ['match', 'report'],
     ]) {
       const r = merimna([...cmd, '--help']);
       expect(r.status, cmd.join(' ')).toBe(0);
@@ -100,6 +103,45 @@ describe('the merimna command', () => {
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/intact: \d+ rows/);
   }, 180_000); // nine processes, each starting the embedded database: slow on a busy 2-core machine
+
+  it('imports a structure’s list: bad rows reported by line, duplicates linked, a re-run adds nothing; the report lists the pairs', () => {
+    const csv = path.join(dataDir, 'laundry.csv');
+    const header =
+      'source_id,given_name,family_name,father_name,mother_name,sex,birth_date,nationality,amka,afm,paaypa,id_card,passport,phone,address';
+    fs.writeFileSync(
+      csv,
+      [
+        `\uFEFF${header}`,
+        'L-1,Γιώργος,Παπαδόπουλος,Νικόλαος,,M,1985-08-15,GR,15088501232,,,,,6970000001,"Εγνατίας 1, Θεσσαλονίκη"',
+        'L-2,Giorgos,Papadopoulos,Nikolaos,,M,1985-08-15,GR,15088501232,,,,,,',
+        'L-3,Μαρία,Ιωάννου,,,F,1990-02-30,GR,,,,,,,',
+        'L-4,,,,,F,1990-01-01,GR,,,,,,,',
+        'L-5,Fatima,Haidari,Ali,,F,1992-01-01,AF,,,70000000001,,,,',
+        'L-6,too,few,fields',
+        'L-7,"Ahmad ""Jan""",Karimi,,,M,1980-05-05,AF,,,,,,,',
+      ].join('\r\n'),
+    );
+    const first = merimna(['import', 'persons', csv, '--structure', 'social-laundry', '--batch-size', '2']);
+    expect(first.status).toBe(1); // some rows were bad
+    expect(first.stderr).toMatch(/line 4: invalid birth_date/);
+    expect(first.stderr).toMatch(/line 5: given_name and family_name are both empty/);
+    expect(first.stderr).toMatch(/line 7: 4 fields where the header has 15/);
+    // No value of a row is ever printed: only lines and field names.
+    expect(first.stderr).not.toMatch(/Ιωάννου|1990-02-30/);
+    expect(first.stdout).toMatch(/Imported 4 of 7 rows \(0 already imported, 3 bad\).*1 linked as duplicates/);
+    const again = merimna(['import', 'persons', csv, '--structure', 'social-laundry']);
+    expect(again.stdout).toMatch(/Imported 0 of 7 rows \(4 already imported, 3 bad\)/);
+
+    const out = path.join(dataDir, 'pairs.csv');
+    const report = merimna(['match', 'report', '--out', out]);
+    expect(report.status, report.stderr).toBe(0);
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('source_id_a,source_id_b,score,decision');
+    // The demo registry has duplicates of its own; of this file's rows, only L-1 and L-2 are one person.
+    expect(lines.slice(1).filter((l) => l.includes('L-'))).toEqual([expect.stringMatching(/^L-1,L-2,[01]\.\d{6},auto$/)]);
+    expect(lines.length).toBeGreaterThan(20);
+    expect(merimna(['import', 'persons', csv, '--structure', 'no-such-place']).stderr).toMatch(/No structure no-such-place/);
+  }, 180_000);
 
   it('refuses demo data in production', () => {
     const r = spawnSync(process.execPath, ['bin/merimna.mjs', 'db', 'seed', '--demo'], {

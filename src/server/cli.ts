@@ -95,9 +95,9 @@ async function run(command: string, values: Values, positionals: string[], confi
       if (!values.demo) fail(`Say which data to load.\n\n${HELP['db seed'] ?? ''}`);
       if (config.env === 'production') fail('Demo data is refused when NODE_ENV=production.');
       return withDatabase(config, async ({ database, tenantId }) => {
-        const c = await seedDemo(database, tenantId, { production: false });
+        const c = await seedDemo(database, tenantId, { production: false, persons: true });
         out(
-          `Demo catalogue loaded: ${c.organisations} organisations, ${c.structures} structures, ${c.services} services; ${c.usersCreated} demo users created.`,
+          `Demo catalogue loaded: ${c.organisations} organisations, ${c.structures} structures, ${c.services} services; ${c.usersCreated} demo users created; ${c.personsImported} demo registrations imported.`,
         );
       });
     case 'roles list':

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { countDirectory, loadCatalogue, readCatalogue } from './modules/directory/index.js';
+import { importPersons } from './modules/people/index.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { demoUsers, ensureDemoUsers } from './platform/auth/index.js';
 import { migrate } from './platform/db/migrate.js';
@@ -27,14 +30,37 @@ export async function prepareDatabase(
   }
 }
 
-/** Loads the demo catalogue in one transaction, then the demo users; returns the counts. */
-export async function seedDemo(database: Database, tenantId: string, options: { production: boolean; users?: boolean }) {
+/**
+ * Loads the demo catalogue in one transaction, then the demo users, and (when asked) the demo
+ * registry of synthetic people; returns the counts.
+ */
+export async function seedDemo(
+  database: Database,
+  tenantId: string,
+  options: { production: boolean; users?: boolean; persons?: boolean },
+) {
   if (options.production) throw new Error('Demo data is refused when NODE_ENV=production.');
   const catalogue = readCatalogue();
   await database.db.transaction((tx) => loadCatalogue(tx, tenantId, catalogue));
   const users = options.users === false ? 0 : await ensureDemoUsers(database.db, tenantId, options.production, demoUsers());
-  return { ...(await countDirectory(database.db, tenantId)), usersCreated: users };
+  let persons = 0;
+  if (options.persons) {
+    const audit = { tenantId, actorUserId: null, actorLabel: 'demo', requestId: null, ip: null };
+    for (const file of fs.existsSync(DEMO_PERSONS_DIR) ? fs.readdirSync(DEMO_PERSONS_DIR).sort() : []) {
+      if (!file.endsWith('.csv')) continue;
+      const structure = file.slice(0, -4);
+      const s = await importPersons(database.db, audit, {
+        structure,
+        input: fs.createReadStream(path.join(DEMO_PERSONS_DIR, file)),
+      });
+      persons += s.imported;
+    }
+  }
+  return { ...(await countDirectory(database.db, tenantId)), usersCreated: users, personsImported: persons };
 }
+
+/** The demo registry: one CSV file per structure, written by bench/people/demo-seed.ts. */
+const DEMO_PERSONS_DIR = path.resolve(import.meta.dirname, '../../seeds/demo/persons');
 
 /** A running server and how to stop it. */
 export interface Running {
@@ -49,7 +75,7 @@ export async function startServer(config: Config): Promise<Running> {
   const { database, tenantId, appRole } = await prepareDatabase(config);
   if (config.demo) {
     const counts = await countDirectory(database.db, tenantId);
-    if (counts.structures === 0) await seedDemo(database, tenantId, { production: false });
+    if (counts.structures === 0) await seedDemo(database, tenantId, { production: false, persons: true });
     else await ensureDemoUsers(database.db, tenantId, false, demoUsers());
   }
   const app = await buildApp({ config, database, tenantId });

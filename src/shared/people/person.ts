@@ -5,18 +5,9 @@
 import { z } from 'zod';
 import { ZLocalizedText } from '../localized.js';
 import { IDENTIFIER_TYPES } from './identifiers.js';
+import { LEGAL_STATUSES, RELATIONSHIPS } from './lists.js';
 
-/** Legal status of a person in Greece. */
-export const LEGAL_STATUSES = [
-  'citizen',
-  'eu_citizen',
-  'recognised_refugee',
-  'asylum_seeker',
-  'third_country_national',
-  'stateless',
-  'unknown',
-] as const;
-export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+export { LEGAL_STATUSES, type LegalStatus } from './lists.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
@@ -195,7 +186,7 @@ export const ZPerson = z.object({
   households: z.array(
     z.object({
       id: z.uuid(),
-      relationship: z.enum(['head', 'spouse', 'child', 'other']),
+      relationship: z.enum(RELATIONSHIPS),
       from: z.string(),
       to: z.string().nullable(),
     }),

@@ -4,23 +4,13 @@
  */
 import { z } from 'zod';
 import { ZLocalizedText } from '../localized.js';
+import { COMPARISONS, CONSENT_PURPOSES, LAWFUL_BASES, RELATIONSHIPS } from './lists.js';
 import { ZIdentifierInput, isRealDate } from './person.js';
+
+export { COMPARISONS, CONSENT_PURPOSES, LAWFUL_BASES, RELATIONSHIPS, type Comparison } from './lists.js';
 
 const ZDate = z.string().refine(isRealDate, { message: 'a real date, YYYY-MM-DD' });
 const ZStructureRef = z.object({ slug: z.string(), name: ZLocalizedText });
-
-/** The comparisons the matcher makes, named for the reasons shown beside a candidate. */
-export const COMPARISONS = [
-  'strongId',
-  'mediumId',
-  'birthDate',
-  'familyName',
-  'givenName',
-  'sex',
-  'fatherName',
-  'motherName',
-] as const;
-export type Comparison = (typeof COMPARISONS)[number];
 
 /** A draft of a person being registered, as typed so far: candidates are searched from it. */
 export const ZMatchDraft = z
@@ -71,9 +61,6 @@ export type TCandidate = z.infer<typeof ZCandidate>;
 export const ZMatchResult = z.object({ candidates: z.array(ZCandidate), modelVersion: z.string() });
 export type TMatchResult = z.infer<typeof ZMatchResult>;
 
-/** Relationship of a household member to the head. */
-export const RELATIONSHIPS = ['head', 'spouse', 'child', 'other'] as const;
-
 /** A member of a household over a period. */
 export const ZHouseholdMember = z.object({
   person: z.object({
@@ -112,26 +99,6 @@ export const ZHouseholdJoin = z
 
 /** A member leaves a household on a date (today when left out). */
 export const ZHouseholdLeave = z.object({ to: ZDate.optional() }).strict();
-
-/** What a consent is for. */
-export const CONSENT_PURPOSES = [
-  'referral',
-  'data_sharing',
-  'case_management',
-  'contact',
-  'benefit_application',
-  'research',
-] as const;
-
-/** GDPR article 6 lawful bases. */
-export const LAWFUL_BASES = [
-  'consent',
-  'contract',
-  'legal_obligation',
-  'vital_interests',
-  'public_task',
-  'legitimate_interests',
-] as const;
 
 /** A consent, per purpose and recipient, with its lawful basis, dates and status. */
 export const ZConsent = z.object({

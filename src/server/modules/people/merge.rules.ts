@@ -1,6 +1,6 @@
 import type { SensitivityLabel } from '../../../shared/access.js';
 import { detectScript } from '../../../shared/people/names.js';
-import type { TPerson, TPersonPatch } from '../../../shared/people/person.js';
+import type { TPersonPatch } from '../../../shared/people/person.js';
 import type { TMergePreview } from '../../../shared/people/registry.js';
 import { PERSON_FIELD_LABELS } from './people.policy.js';
 import type { PersonRow } from './people.repo.js';
@@ -115,7 +115,7 @@ export function mergeChange(survivor: PersonRow, other: PersonRow, decisions: Fi
 /** The preview rows a reader may see: fields they are not cleared for are left out (the rule still applies). */
 export function visibleDecisions(decisions: FieldDecision[], clearances: ReadonlySet<SensitivityLabel>): FieldDecision[] {
   return decisions.filter((d) => {
-    const label = PERSON_FIELD_LABELS[d.field as keyof TPerson];
+    const label = (PERSON_FIELD_LABELS as Partial<Record<string, SensitivityLabel>>)[d.field];
     return label === undefined || clearances.has(label);
   });
 }

@@ -1,26 +1,11 @@
 import type { Permission, SensitivityLabel } from '../../../shared/access.js';
-import type { IdentifierType } from '../../../shared/people/identifiers.js';
 import type { TPerson, TPersonPatch } from '../../../shared/people/person.js';
-import { structureScope, type Actor, type FieldLabels } from '../../platform/auth/index.js';
+import { IDENTIFIER_LABELS, PERSON_FIELD_LABELS } from '../../../shared/people/lists.js';
+import { structureScope, type Actor } from '../../platform/auth/index.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { ProblemError } from '../../platform/http/problem.js';
 
-/** The sensitivity label of each sensitive field of a person (GDPR articles 9 and 10). */
-export const PERSON_FIELD_LABELS: FieldLabels<TPerson> = {
-  legalStatus: 'migration',
-  disabilityPercent: 'health',
-  disabilityNotes: 'health',
-  healthNotes: 'health',
-  gbvNotes: 'gbv',
-  minority: 'ethnicity',
-};
-
-/** Identifiers that reveal migration status: shown only to readers cleared for it. */
-export const IDENTIFIER_LABELS: Partial<Record<IdentifierType, SensitivityLabel>> = {
-  paaypa: 'migration',
-  asylum_card: 'migration',
-  residence_permit: 'migration',
-};
+export { IDENTIFIER_LABELS, PERSON_FIELD_LABELS } from '../../../shared/people/lists.js';
 
 /** The scope of a permission over person records: a condition on the registration's structure `r.structure_id`. */
 export function personScope(actor: Actor, permission: Permission, tenantId: string): SQL {

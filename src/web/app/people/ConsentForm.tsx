@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { ErrorSummary, type FormError } from '../components.js';
 import { Input, Select, TextArea } from './fields.js';
 import { today } from './format.js';
-import { CONSENT_PURPOSE_LIST, LAWFUL_BASIS_LIST } from './lists.js';
+import { CONSENT_PURPOSES, LAWFUL_BASES } from '../../../shared/people/lists.js';
 import { useOrganisations } from './useDirectory.js';
 import { isCalendarDate } from './validate.js';
 
@@ -89,7 +89,7 @@ export function ConsentForm({ personId, onAdded }: { personId: string; onAdded: 
           value={form.purpose}
           onChange={set('purpose')}
           error={errorOf('purpose')}
-          options={CONSENT_PURPOSE_LIST.map((p) => ({ value: p, label: t(`consent.purpose.${p}` as StaffKey) }))}
+          options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consent.purpose.${p}` as StaffKey) }))}
         />
         <Select
           id="consent-recipient"
@@ -109,7 +109,7 @@ export function ConsentForm({ personId, onAdded }: { personId: string; onAdded: 
         value={form.lawfulBasis}
         onChange={set('lawfulBasis')}
         error={errorOf('lawfulBasis')}
-        options={LAWFUL_BASIS_LIST.map((b) => ({ value: b, label: t(`consent.basis.${b}` as StaffKey) }))}
+        options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`consent.basis.${b}` as StaffKey) }))}
       />
       <div className="mr-pair">
         <Input

@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { ErrorSummary, type FormError } from '../components.js';
 import { Input, Select } from './fields.js';
 import { fullName, today } from './format.js';
-import { RELATIONSHIP_LIST, type Relationship } from './lists.js';
+import { RELATIONSHIPS, type Relationship } from '../../../shared/people/lists.js';
 import { PersonPicker } from './PersonPicker.js';
 import { isCalendarDate } from './validate.js';
 
@@ -74,7 +74,7 @@ export function HouseholdAddMember(props: { household: THousehold; personId: str
           label={t('household.relationship')}
           value={relationship}
           onChange={(v) => setRelationship(v as typeof relationship)}
-          options={RELATIONSHIP_LIST.map((r) => ({ value: r, label: t(`household.rel.${r}` as StaffKey) }))}
+          options={RELATIONSHIPS.map((r) => ({ value: r, label: t(`household.rel.${r}` as StaffKey) }))}
         />
         <Input
           id={`${prefix}-from`}

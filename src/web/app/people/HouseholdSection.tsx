@@ -7,7 +7,7 @@ import { Status } from '../components.js';
 import { Input, Select } from './fields.js';
 import { formatDate, fullName, today } from './format.js';
 import { HouseholdAddMember } from './HouseholdAddMember.js';
-import { RELATIONSHIP_LIST, type Relationship } from './lists.js';
+import { RELATIONSHIPS, type Relationship } from '../../../shared/people/lists.js';
 
 /** The households a person belongs or belonged to: members now and before, joining and leaving over time. */
 export function HouseholdSection({ personId, canUpdate }: { personId: string; canUpdate: boolean }) {
@@ -66,7 +66,7 @@ export function HouseholdSection({ personId, canUpdate }: { personId: string; ca
             label={t('household.ownRole')}
             value={ownRole}
             onChange={(v) => setOwnRole(v as Relationship)}
-            options={RELATIONSHIP_LIST.map((r) => ({ value: r, label: t(`household.rel.${r}` as StaffKey) }))}
+            options={RELATIONSHIPS.map((r) => ({ value: r, label: t(`household.rel.${r}` as StaffKey) }))}
           />
           <button type="button" className="govgr-btn govgr-btn-secondary" disabled={busy} onClick={() => void create()}>
             {t('household.create')}

@@ -2,7 +2,7 @@ import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { Checkbox, Fieldset, Input, Radio, Select, TextArea } from './fields.js';
 import { COUNTRY_CODES, LANGUAGE_CODES, codeOptions } from './format.js';
 import { IdentifierRows } from './IdentifierRows.js';
-import { LEGAL_STATUS_LIST } from './lists.js';
+import { LEGAL_STATUSES } from '../../../shared/people/lists.js';
 import type { PersonForm } from './personForm.js';
 
 /** The fields of the form held as plain text. */
@@ -118,7 +118,7 @@ export function PersonFields({ prefix, form, set, errors, clearances }: PersonFi
             error={errors.legalStatus}
             options={[
               { value: '', label: t('intake.notStated') },
-              ...LEGAL_STATUS_LIST.map((s) => ({ value: s, label: t(`person.legalStatus.${s}` as StaffKey) })),
+              ...LEGAL_STATUSES.map((s) => ({ value: s, label: t(`person.legalStatus.${s}` as StaffKey) })),
             ]}
           />
         ) : null}

@@ -17,7 +17,6 @@ import {
   reasonsText,
   today,
 } from './format.js';
-import { CONSENT_PURPOSE_LIST, LAWFUL_BASIS_LIST, LEGAL_STATUS_LIST, RELATIONSHIP_LIST } from './lists.js';
 import {
   emptyPersonForm,
   inputId,
@@ -105,13 +104,6 @@ describe('labels', () => {
       ...['empty', 'characters', 'length', 'format', 'checksum', 'date', 'zero'].map((p) => `person.idProblem.${p}`),
     ];
     expect(keys.filter((k) => !(k in el))).toEqual([]);
-  });
-
-  it('restates the shared lists exactly, in order', () => {
-    expect(LEGAL_STATUS_LIST).toEqual([...LEGAL_STATUSES]);
-    expect(RELATIONSHIP_LIST).toEqual([...RELATIONSHIPS]);
-    expect(CONSENT_PURPOSE_LIST).toEqual([...CONSENT_PURPOSES]);
-    expect(LAWFUL_BASIS_LIST).toEqual([...LAWFUL_BASES]);
   });
 
   it('offers the migration documents only to those cleared for migration status', () => {

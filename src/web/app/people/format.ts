@@ -1,6 +1,6 @@
 /** Formatting shared by the people screens: dates, names, reasons of a match, country and language names. */
-import type { SensitivityLabel } from '../../../shared/access.js';
 import { IDENTIFIER_TYPES, type IdentifierType } from '../../../shared/people/identifiers.js';
+import { IDENTIFIER_LABELS } from '../../../shared/people/lists.js';
 import type { Comparison } from '../../../shared/people/registry.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -131,20 +131,10 @@ export function codeOptions(
     .sort((a, b) => a.label.localeCompare(b.label, lang));
 }
 
-/**
- * Identifier types that reveal migration status. The server keeps the same list
- * (people.policy.ts, IDENTIFIER_LABELS); the form offers them only to those cleared for it.
- */
-export const IDENTIFIER_CLEARANCE: Partial<Record<IdentifierType, SensitivityLabel>> = {
-  paaypa: 'migration',
-  asylum_card: 'migration',
-  residence_permit: 'migration',
-};
-
 /** Identifier types a worker may write: the migration documents only with that clearance. */
 export function allowedIdentifierTypes(clearances: readonly string[]): IdentifierType[] {
   return IDENTIFIER_TYPES.filter((type) => {
-    const label = IDENTIFIER_CLEARANCE[type];
+    const label = IDENTIFIER_LABELS[type];
     return !label || clearances.includes(label);
   });
 }

@@ -6,6 +6,7 @@ import type { SensitivityLabel } from '../../../shared/access.js';
 import type { IdentifierType } from '../../../shared/people/identifiers.js';
 import type { LegalStatus, TPerson, TPersonPatch } from '../../../shared/people/person.js';
 import type { TMatchDraft } from '../../../shared/people/registry.js';
+import { PERSON_FIELD_LABELS } from '../../../shared/people/lists.js';
 
 /** One identifier row of the form; `key` keeps React's rows stable while rows are added and removed. */
 export interface IdentifierRow {
@@ -40,15 +41,8 @@ export interface PersonForm {
   minority: string;
 }
 
-/** The sensitivity label each sensitive field of the form needs (as the server's PERSON_FIELD_LABELS). */
-export const FIELD_CLEARANCE: Partial<Record<keyof PersonForm, SensitivityLabel>> = {
-  legalStatus: 'migration',
-  disabilityPercent: 'health',
-  disabilityNotes: 'health',
-  healthNotes: 'health',
-  gbvNotes: 'gbv',
-  minority: 'ethnicity',
-};
+/** The sensitivity label each sensitive field of the form needs (the server's own list). */
+export const FIELD_CLEARANCE: Partial<Record<keyof PersonForm, SensitivityLabel>> = PERSON_FIELD_LABELS;
 
 /** An empty form. */
 export function emptyPersonForm(): PersonForm {
