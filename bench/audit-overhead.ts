@@ -1,5 +1,6 @@
-// Overhead of the audit trail on a read-heavy request: a page of 50 records read in a transaction,
-// without and with one audit row per record returned (hash chain, advisory lock, batch insert).
+// Overhead of the audit trail on a read-heavy request: a page of 50 person records (the demo
+// registry) read in a transaction, without and with one audit row per record returned (hash chain,
+// advisory lock, one insert of one array per column).
 // Runs on the embedded database and on a PostgreSQL server (DATABASE_URL, or one it starts itself).
 // Usage: node --import tsx bench/audit-overhead.ts [iterations=400]
 import { randomUUID } from 'node:crypto';
@@ -25,14 +26,15 @@ async function measure(database: Database, tenantId: string, audited: boolean): 
     await database.db.transaction(async (tx) => {
       const rows = await sqlRows<{ id: string }>(
         tx,
-        sql`select id, name, summary, description from structures where tenant_id = ${tenantId} limit 50`,
+        sql`select id, given_name, family_name, birth_date, phone, address from persons
+             where tenant_id = ${tenantId} and id = cluster_id order by family_key, given_key, id limit 50`,
       );
       if (audited) {
         const ctx = { tenantId, actorUserId: randomUUID(), actorLabel: 'bench', requestId: randomUUID(), ip: '127.0.0.1' };
         await recordAudit(
           tx,
           ctx,
-          rows.map((r) => ({ action: 'user.read' as const, entityType: 'person', entityId: r.id, personId: r.id })),
+          rows.map((r) => ({ action: 'person.list' as const, entityType: 'person', entityId: r.id, personId: r.id })),
         );
       }
     });
@@ -44,7 +46,7 @@ async function measure(database: Database, tenantId: string, audited: boolean): 
 async function run(label: string, database: Database) {
   await migrate(database);
   const tenantId = await ensureTenant(database, DEFAULT_TENANT.slug, DEFAULT_TENANT.name);
-  await seedDemo(database, tenantId, { production: false, users: false });
+  await seedDemo(database, tenantId, { production: false, users: false, persons: true });
   await measure(database, tenantId, false); // warm-up
   const plain = await measure(database, tenantId, false);
   const audited = await measure(database, tenantId, true);
@@ -62,8 +64,8 @@ await run('PGlite (durable, fsync on)', await openDatabase({ kind: 'pglite', dat
 if (process.env.DATABASE_URL) {
   await run('PostgreSQL', await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolSize: 2 }));
 } else if (findPostgresBin()) {
-  const server = await startPostgresServer();
-  await run('PostgreSQL 15 (test server, fsync off)', await openDatabase({ kind: 'postgres', url: server.url, poolSize: 2 }));
+  const server = await startPostgresServer({ durable: true });
+  await run('PostgreSQL 15 (fsync on)', await openDatabase({ kind: 'postgres', url: server.url, poolSize: 2 }));
   await server.stop();
 }
 (await import('node:fs')).rmSync(dir, { recursive: true, force: true });

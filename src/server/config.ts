@@ -31,6 +31,7 @@ const ZEnv = z.object({
   MERIMNA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   MERIMNA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   MERIMNA_AUDIT_ALERT_THRESHOLD: z.coerce.number().int().min(1).default(50),
+  MERIMNA_MATCH_SCAN_HOUR: z.coerce.number().int().min(-1).max(23).default(3),
   MERIMNA_PUBLIC_URL: z.url().optional(),
   MERIMNA_OIDC_ISSUER: z.url().optional(),
   MERIMNA_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -63,6 +64,8 @@ export interface Config {
     sessionAbsoluteMs: number;
   };
   auditAlertThreshold: number;
+  /** Hour of the night (Europe/Athens) the duplicate scan runs; null = never on its own. */
+  matchScanHour: number | null;
   /** The address people reach Merimna at (for redirects); default http://localhost:PORT. */
   publicUrl: string;
   /** OpenID Connect sign-in through the municipality's identity provider, when configured. */
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionAbsoluteMs: e.MERIMNA_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     auditAlertThreshold: e.MERIMNA_AUDIT_ALERT_THRESHOLD,
+    matchScanHour: e.MERIMNA_MATCH_SCAN_HOUR < 0 ? null : e.MERIMNA_MATCH_SCAN_HOUR,
     publicUrl: (e.MERIMNA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     oidc:
       e.MERIMNA_OIDC_ISSUER && e.MERIMNA_OIDC_CLIENT_ID && e.MERIMNA_OIDC_CLIENT_SECRET

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { countDirectory, loadCatalogue, readCatalogue } from './modules/directory/index.js';
-import { importPersons } from './modules/people/index.js';
+import { importPersons, scanRegistry } from './modules/people/index.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { demoUsers, ensureDemoUsers } from './platform/auth/index.js';
 import { migrate } from './platform/db/migrate.js';
@@ -88,12 +88,48 @@ export async function startServer(config: Config): Promise<Running> {
   await refresh();
   const timer = setInterval(() => void refresh(), 15 * 60_000);
   timer.unref();
+  const nightly = nightlyScan(config, database, tenantId, app);
+  nightly.unref();
   let stopping: Promise<void> | undefined;
   const stop = () => {
     clearInterval(timer);
+    clearInterval(nightly);
     // Fastify's close stops accepting connections and waits for requests in flight.
     stopping ??= app.close().then(() => database.close());
     return stopping;
   };
   return { app, database, url: address, stop };
+}
+
+/** The hour and the day in Athens, where the structures are. */
+function athensNow(): { day: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Athens',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date());
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+/** The duplicate matcher's nightly run over the whole registry, at the configured hour. */
+function nightlyScan(config: Config, database: Database, tenantId: string, app: FastifyInstance): NodeJS.Timeout {
+  let lastDay = '';
+  let running = false;
+  return setInterval(() => {
+    const now = athensNow();
+    if (config.matchScanHour === null || now.hour !== config.matchScanHour || now.day === lastDay || running) return;
+    lastDay = now.day;
+    running = true;
+    const audit = { tenantId, actorUserId: null, actorLabel: 'matcher:nightly', requestId: null, ip: null };
+    scanRegistry(database.db, audit)
+      .then((r) => app.log.info(r, 'nightly duplicate scan done'))
+      .catch((error: unknown) => app.log.error({ err: String(error) }, 'nightly duplicate scan failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, 5 * 60_000);
 }

@@ -6,7 +6,7 @@ import { structuresWith, type Actor } from '../../platform/auth/index.js';
 import { sqlRows, type Db } from '../../platform/db/database.js';
 import { clusterInScope, registrationsOfClusters, type PersonRow } from './people.repo.js';
 import { personScope } from './people.policy.js';
-import { findPerson } from './people.repo.js';
+import { findPersons } from './people.repo.js';
 
 /** What a candidate card shows of a cluster, and whether the viewer may know of it at all. */
 export interface ClusterCard {
@@ -40,8 +40,9 @@ export async function clusterCards(
     tenantId,
     visible.map((v) => v.id),
   );
+  const rows = new Map((await findPersons(db, tenantId, visible.map((v) => v.id))).map((r) => [r.id, r]));
   for (const v of visible) {
-    const row = await findPerson(db, tenantId, v.id);
+    const row = rows.get(v.id);
     if (!row) continue;
     const structures = regs.filter((r) => r.person_id === v.id).map((r) => ({ slug: r.slug, name: r.name }));
     out.set(v.id, { row, structures: [...new Map(structures.map((s) => [s.slug, s])).values()], inScope: v.in_scope });
