@@ -99,7 +99,16 @@ async function main() {
         );
       }
     }
-    const s = await importPersons(database.db, audit, { structure, input: csv() });
+    let lastReport = performance.now();
+    const s = await importPersons(database.db, audit, {
+      structure,
+      input: csv(),
+      onProgress: (p) => {
+        if (performance.now() - lastReport < 30_000) return;
+        lastReport = performance.now();
+        say(`    ${structure}: ${p.rows} rows, ${Math.round(p.rows / p.seconds)} rows/s in this file`);
+      },
+    });
     queued += s.queued;
     autoLinked += s.autoLinked;
     const seconds = (performance.now() - started) / 1000;
@@ -123,6 +132,10 @@ async function main() {
   const decided = new Map<string, 'auto' | 'review'>();
   const ids = [...rowSource.keys()].sort();
   for (let i = 0; i < ids.length; i += 500) {
+    if (i % 20_000 === 0)
+      say(
+        `  evaluated ${i} of ${ids.length} records, ${Math.round(i / ((performance.now() - evalStarted) / 1000 || 1))} records/s`,
+      );
     const page = ids.slice(i, i + 500);
     await unsafeWithCompartments(database.db, [], async (tx) => {
       const rows = await matchRows(tx, tenantId, page);

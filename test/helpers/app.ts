@@ -21,6 +21,8 @@ export interface TestServer {
   ownerExec(sql: string): Promise<void>;
   /** An API token for a demo user (Authorization: Bearer). */
   tokenFor(username: string): Promise<string>;
+  /** A request as a user, with an API token kept for the file (JSON body when one is given). */
+  as(username: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Signs a demo user in through the API (second factor included); returns headers for later requests. */
   signIn(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
@@ -45,6 +47,12 @@ export async function startTestServer(
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not bind a port');
   const base = `http://127.0.0.1:${address.port}`;
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = async (username: string) => {
+    const user = await findUserByUsername(fresh.database.db, fresh.tenantId, username);
+    if (!user) throw new Error(`no user ${username}`);
+    return (await createApiToken(fresh.database.db, fresh.tenantId, user.id, { expiresInMs: 3_600_000, label: 'test' })).token;
+  };
   return {
     app,
     database: fresh.database,
@@ -53,10 +61,22 @@ export async function startTestServer(
     base,
     get: (path, init) => fetch(base + path, init),
     ownerExec: (sql) => fresh.ownerExec(sql),
-    async tokenFor(username) {
-      const user = await findUserByUsername(fresh.database.db, fresh.tenantId, username);
-      if (!user) throw new Error(`no user ${username}`);
-      return (await createApiToken(fresh.database.db, fresh.tenantId, user.id, { expiresInMs: 3_600_000, label: 'test' })).token;
+    tokenFor,
+    async as(username, method, path, body, headers = {}) {
+      let token = tokens.get(username);
+      if (!token) {
+        token = tokenFor(username);
+        tokens.set(username, token);
+      }
+      return fetch(base + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${await token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
     },
     async signIn(username, password = DEMO_PASSWORD) {
       return signIn(base, username, password);
@@ -129,16 +149,12 @@ export async function createTestUser(
   server: TestServer,
   u: { username: string; role: string; structure: string | null; organisation?: string },
 ): Promise<string> {
-  const res = await server.get('/api/v1/users', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await server.tokenFor('admin')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: u.username,
-      displayName: u.username,
-      organisation: u.organisation ?? 'thessaloniki',
-      password: 'a long password for tests',
-      memberships: [{ role: u.role, structure: u.structure }],
-    }),
+  const res = await server.as('admin', 'POST', '/api/v1/users', {
+    username: u.username,
+    displayName: u.username,
+    organisation: u.organisation ?? 'thessaloniki',
+    password: 'a long password for tests',
+    memberships: [{ role: u.role, structure: u.structure }],
   });
   if (res.status !== 201) throw new Error(`creating ${u.username} answered ${res.status}: ${await res.text()}`);
   return (await json<{ id: string }>(res)).id;
@@ -146,11 +162,7 @@ export async function createTestUser(
 
 /** Registers a person through the API as a user (at the user's only structure unless `structure` is given); returns the id. */
 export async function registerPerson(server: TestServer, username: string, person: Record<string, unknown>): Promise<string> {
-  const res = await server.get('/api/v1/persons', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await server.tokenFor(username)}`, 'content-type': 'application/json' },
-    body: JSON.stringify(person),
-  });
+  const res = await server.as(username, 'POST', '/api/v1/persons', person);
   if (res.status !== 201) throw new Error(`registering a person as ${username} answered ${res.status}: ${await res.text()}`);
   return (await json<{ id: string }>(res)).id;
 }

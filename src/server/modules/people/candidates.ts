@@ -6,6 +6,7 @@ import { structuresWith, type Actor } from '../../platform/auth/index.js';
 import { sqlRows, type Db } from '../../platform/db/database.js';
 import { clusterInScope, registrationsOfClusters, type PersonRow } from './people.repo.js';
 import { personScope } from './people.policy.js';
+import { nameCard } from './people.present.js';
 import { findPersons } from './people.repo.js';
 
 /** What a candidate card shows of a cluster, and whether the viewer may know of it at all. */
@@ -40,7 +41,15 @@ export async function clusterCards(
     tenantId,
     visible.map((v) => v.id),
   );
-  const rows = new Map((await findPersons(db, tenantId, visible.map((v) => v.id))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await findPersons(
+        db,
+        tenantId,
+        visible.map((v) => v.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   for (const v of visible) {
     const row = rows.get(v.id);
     if (!row) continue;
@@ -55,13 +64,7 @@ export function candidateOf(card: ClusterCard, score: MatchScore): TCandidate {
   const { agreed, partial, disagreed } = explain(score);
   return {
     id: card.row.id,
-    givenName: card.row.given_name,
-    familyName: card.row.family_name,
-    givenNameLatin: card.row.given_name_latin,
-    familyNameLatin: card.row.family_name_latin,
-    birthDate: card.row.birth_date,
-    birthDateApproximate: card.row.birth_date_approximate,
-    sex: card.row.sex,
+    ...nameCard(card.row),
     structures: card.structures,
     inScope: card.inScope,
     score: score.probability,

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import { ProblemError, conflict, isUniqueViolation, notFound } from '../../platform/http/problem.js';
 import { clusterCards } from './candidates.js';
 import { linkClusters } from './links.js';
-import { candidatesFor, inputOf, queueLikelyMatches } from './match.service.js';
+import { candidatesFor, inputOf, inputOfPerson, queueLikelyMatches } from './match.service.js';
 import { matchFeatures } from './matching/features.js';
 import { MODEL } from './matching/matcher.js';
 import { identifierValues, personValues } from './people.keys.js';
@@ -96,21 +96,7 @@ async function register(tx: Db, audit: AuditContext, actor: Actor, input: TPerso
   ]);
   let personId = id;
   if (target) {
-    const score = scorePair(
-      matchFeatures(matchInput),
-      matchFeatures(
-        inputOf({
-          givenName: target.given_name,
-          familyName: target.family_name,
-          fatherName: target.father_name,
-          motherName: target.mother_name,
-          sex: target.sex,
-          birthDate: target.birth_date,
-          birthDateApproximate: target.birth_date_approximate,
-        }),
-      ),
-      MODEL,
-    );
+    const score = scorePair(matchFeatures(matchInput), matchFeatures(inputOfPerson(target)), MODEL);
     await linkClusters(
       tx,
       audit,

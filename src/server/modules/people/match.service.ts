@@ -7,6 +7,7 @@ import { candidateOf, clusterCards, registrationCompartment } from './candidates
 import { findCandidates, MODEL, type ScoredCandidate } from './matching/matcher.js';
 import type { MatchInput } from './matching/features.js';
 import { identifierValues } from './people.keys.js';
+import type { PersonFields } from './people.repo.js';
 import { queueReview } from './reviews.repo.js';
 
 /** Candidates weaker than this are noise for a worker (a surname alone): the panel leaves them out. */
@@ -31,6 +32,19 @@ export function inputOf(
     birthDateApproximate: d.birthDateApproximate ?? false,
     identifiers: identifierValues(d.identifiers ?? []).map((i) => ({ type: i.type, value: i.value, valid: i.valid })),
   };
+}
+
+/** The matcher's input for a stored record (its identifiers left out: the caller adds them when it has them). */
+export function inputOfPerson(r: PersonFields): MatchInput {
+  return inputOf({
+    givenName: r.given_name,
+    familyName: r.family_name,
+    fatherName: r.father_name,
+    motherName: r.mother_name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    birthDateApproximate: r.birth_date_approximate,
+  });
 }
 
 /**

@@ -10,23 +10,14 @@ import * as links from './links.repo.js';
 import { decideFields, visibleDecisions } from './merge.rules.js';
 import { matchFeatures } from './matching/features.js';
 import { MODEL } from './matching/matcher.js';
-import { inputOf } from './match.service.js';
+import { inputOfPerson } from './match.service.js';
 import { personForActor } from './people.access.js';
+import { nameCard } from './people.present.js';
 import * as repo from './people.repo.js';
 import { etagOf, present, type PersonWithVersion } from './people.service.js';
 
 function score(a: repo.PersonRow, b: repo.PersonRow) {
-  const input = (r: repo.PersonRow) =>
-    inputOf({
-      givenName: r.given_name,
-      familyName: r.family_name,
-      fatherName: r.father_name,
-      motherName: r.mother_name,
-      sex: r.sex,
-      birthDate: r.birth_date,
-      birthDateApproximate: r.birth_date_approximate,
-    });
-  return scorePair(matchFeatures(input(a)), matchFeatures(input(b)), MODEL);
+  return scorePair(matchFeatures(inputOfPerson(a)), matchFeatures(inputOfPerson(b)), MODEL);
 }
 
 /** The two persons of a merge: the survivor in the actor's merge scope, the other a candidate the actor may know of. */
@@ -44,13 +35,7 @@ async function pair(tx: Db, audit: AuditContext, actor: Actor, survivorId: strin
 
 const cardOf = (c: ClusterCard) => ({
   id: c.row.id,
-  givenName: c.row.given_name,
-  familyName: c.row.family_name,
-  givenNameLatin: c.row.given_name_latin,
-  familyNameLatin: c.row.family_name_latin,
-  birthDate: c.row.birth_date,
-  birthDateApproximate: c.row.birth_date_approximate,
-  sex: c.row.sex,
+  ...nameCard(c.row),
   structures: c.structures,
   inScope: c.inScope,
   twinGuard: false,

@@ -5,6 +5,19 @@ import { omitUncleared } from '../../platform/auth/index.js';
 import { IDENTIFIER_LABELS, PERSON_FIELD_LABELS } from './people.policy.js';
 import type { IdentifierRow, PersonRow, RegistrationRow } from './people.repo.js';
 
+/** What every view of a person starts with: the names as written and in Latin, the birth date, the sex. */
+export function nameCard(row: PersonRow) {
+  return {
+    givenName: row.given_name,
+    familyName: row.family_name,
+    givenNameLatin: row.given_name_latin,
+    familyNameLatin: row.family_name_latin,
+    birthDate: row.birth_date,
+    birthDateApproximate: row.birth_date_approximate,
+    sex: row.sex,
+  };
+}
+
 /** Identifiers the reader is cleared for, and whether any were left out. */
 export function visibleIdentifiers(rows: IdentifierRow[], clearances: ReadonlySet<SensitivityLabel>) {
   const seen = new Set<string>();
@@ -41,13 +54,7 @@ export function presentPerson(
     version: row.version,
     access,
     confidential: row.compartment_id !== null,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    givenNameLatin: row.given_name_latin,
-    familyNameLatin: row.family_name_latin,
-    birthDate: row.birth_date,
-    birthDateApproximate: row.birth_date_approximate,
-    sex: row.sex,
+    ...nameCard(row),
     aliases: row.aliases,
     fatherName: row.father_name,
     motherName: row.mother_name,
@@ -87,13 +94,7 @@ export function presentPerson(
 export function presentSummary(row: PersonRow, registrations: RegistrationRow[]): TPersonSummary {
   return {
     id: row.id,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    givenNameLatin: row.given_name_latin,
-    familyNameLatin: row.family_name_latin,
-    birthDate: row.birth_date,
-    birthDateApproximate: row.birth_date_approximate,
-    sex: row.sex,
+    ...nameCard(row),
     nationality: row.nationality,
     structures: registrations.map((r) => ({ slug: r.slug, name: r.name })),
   };

@@ -3,11 +3,8 @@ import type { TLocalizedText } from '../../../shared/localized.js';
 import type { BulkColumn } from '../../platform/db/bulk.js';
 import { sqlRows, type Db } from '../../platform/db/database.js';
 
-/** A person row as stored (one registration's record; the cluster's survivor holds the golden record). */
-export interface PersonRow {
-  id: string;
-  cluster_id: string;
-  compartment_id: string | null;
+/** The fields of a person's record, as stored. */
+export interface PersonFields {
   given_name: string;
   family_name: string;
   given_name_latin: string;
@@ -30,36 +27,21 @@ export interface PersonRow {
   health_notes: string | null;
   gbv_notes: string | null;
   minority: string | null;
+}
+
+/** A person row as stored (one registration's record; the cluster's survivor holds the golden record). */
+export interface PersonRow extends PersonFields {
+  id: string;
+  cluster_id: string;
+  compartment_id: string | null;
   version: number;
   search_text: string;
   created_at: string;
   updated_at: string;
 }
 
-/** The columns a write sets (names as written, the keys computed from them, and the rest). */
-export interface PersonValues {
-  given_name: string;
-  family_name: string;
-  given_name_latin: string;
-  family_name_latin: string;
-  aliases: { givenName: string; familyName: string }[];
-  father_name: string | null;
-  mother_name: string | null;
-  sex: 'M' | 'F' | null;
-  birth_date: string | null;
-  birth_date_approximate: boolean;
-  nationality: string | null;
-  languages: string[];
-  legal_status: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  community: number | null;
-  disability_percent: number | null;
-  disability_notes: string | null;
-  health_notes: string | null;
-  gbv_notes: string | null;
-  minority: string | null;
+/** The columns a write sets: the record's fields and the name keys computed from them. */
+export interface PersonValues extends PersonFields {
   given_key: string;
   family_key: string;
   given_canonical: string | null;

@@ -2,24 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, registerPerson, startTestServer, type TestServer } from '../../../../test/helpers/app.js';
 
 let server: TestServer;
-const tokens = new Map<string, string>();
-
-async function as(username: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  let token = tokens.get(username);
-  if (!token) {
-    token = await server.tokenFor(username);
-    tokens.set(username, token);
-  }
-  return server.get(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const as = (...args: Parameters<TestServer['as']>) => server.as(...args);
 
 interface Candidate {
   id: string;

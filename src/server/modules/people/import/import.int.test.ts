@@ -10,8 +10,12 @@ afterAll(async () => {
   await server.close();
 });
 
-const HEADER = 'source_id,given_name,family_name,father_name,mother_name,sex,birth_date,nationality,amka,afm,paaypa,id_card,passport,phone,address';
-const rows = Array.from({ length: 25 }, (_, i) => `G-${i},Όνομα${i},Επώνυμο${i},,,F,19${String(50 + i)}-03-0${(i % 9) + 1},GR,,,,,,,`);
+const HEADER =
+  'source_id,given_name,family_name,father_name,mother_name,sex,birth_date,nationality,amka,afm,paaypa,id_card,passport,phone,address';
+const rows = Array.from(
+  { length: 25 },
+  (_, i) => `G-${i},Όνομα${i},Επώνυμο${i},,,F,19${String(50 + i)}-03-0${(i % 9) + 1},GR,,,,,,,`,
+);
 
 async function* lines(list: string[], failAfter?: number) {
   yield `${HEADER}\n`;
@@ -38,7 +42,11 @@ describe('importing a structure’s list', () => {
     ).rejects.toThrow(/disk went away/);
     // Batches of five: rows 0–14 were committed, 15 and 16 were in the batch that never committed.
     expect(await count()).toBe(15);
-    const rerun = await importPersons(server.database.db, audit(), { structure: 'homeless-day-centre', input: lines(rows), batchSize: 5 });
+    const rerun = await importPersons(server.database.db, audit(), {
+      structure: 'homeless-day-centre',
+      input: lines(rows),
+      batchSize: 5,
+    });
     expect(rerun).toMatchObject({ rows: 25, imported: 10, skipped: 15, bad: 0 });
     expect(await count()).toBe(25);
     const again = await importPersons(server.database.db, audit(), { structure: 'homeless-day-centre', input: lines(rows) });

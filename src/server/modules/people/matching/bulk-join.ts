@@ -3,7 +3,7 @@ import { recordAudit, type AuditContext, type AuditEvent } from '../../../platfo
 import { sqlRows, type Db } from '../../../platform/db/database.js';
 import { decideFields, mergeChange } from '../merge.rules.js';
 import { personValues, searchTextWith } from '../people.keys.js';
-import { VALUE_COLUMNS, VALUE_TYPES, type PersonRow, type PersonValues } from '../people.repo.js';
+import { VALUE_COLUMNS, VALUE_TYPES, type PersonRow } from '../people.repo.js';
 import { bulkInsert, unnestRows } from '../../../platform/db/bulk.js';
 import { findPersons } from '../people.repo.js';
 import { MODEL } from './matcher.js';
@@ -45,7 +45,8 @@ export async function joinFreshRows(tx: Db, audit: AuditContext, by: { userId: s
     }
     const { patch, changed } = mergeChange(s.current, fresh, decideFields(s.current, fresh));
     const values = personValues(patch, s.current);
-    s.current = { ...s.current, ...rowOfValues(values) };
+    // The next join of the same cluster starts from the record as this one left it.
+    s.current = { ...s.current, ...values, search_text: s.current.search_text };
     s.names.push(fresh.given_name, fresh.family_name, fresh.given_name_latin, fresh.family_name_latin);
     links.push({ a: j.clusterId, b: j.rowId, score: j.score, changed, compartment: survivor.compartment_id });
   }
@@ -117,32 +118,4 @@ export async function joinFreshRows(tx: Db, audit: AuditContext, by: { userId: s
   ]);
   await recordAudit(tx, audit, events);
   return links.length;
-}
-
-/** The stored columns of values, as a row, so that the next join of the same cluster starts from them. */
-function rowOfValues(v: PersonValues): Partial<PersonRow> {
-  return {
-    given_name: v.given_name,
-    family_name: v.family_name,
-    given_name_latin: v.given_name_latin,
-    family_name_latin: v.family_name_latin,
-    aliases: v.aliases,
-    father_name: v.father_name,
-    mother_name: v.mother_name,
-    sex: v.sex,
-    birth_date: v.birth_date,
-    birth_date_approximate: v.birth_date_approximate,
-    nationality: v.nationality,
-    languages: v.languages,
-    legal_status: v.legal_status,
-    phone: v.phone,
-    email: v.email,
-    address: v.address,
-    community: v.community,
-    disability_percent: v.disability_percent,
-    disability_notes: v.disability_notes,
-    health_notes: v.health_notes,
-    gbv_notes: v.gbv_notes,
-    minority: v.minority,
-  };
 }
