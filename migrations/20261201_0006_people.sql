@@ -66,7 +66,6 @@ CREATE TABLE persons (
   FOREIGN KEY (tenant_id, compartment_id) REFERENCES structures (tenant_id, id)
 );
 CREATE INDEX persons_cluster ON persons (tenant_id, cluster_id);
-CREATE INDEX persons_family_trgm ON persons USING gin (family_key gin_trgm_ops);
 CREATE INDEX persons_search_trgm ON persons USING gin (search_text gin_trgm_ops);
 CREATE INDEX persons_birth_date ON persons (tenant_id, birth_date);
 CREATE INDEX persons_family_stem ON persons (tenant_id, family_stem, extract(year FROM birth_date));

@@ -73,3 +73,9 @@ export const IDENTIFIER_LABELS: Partial<Record<IdentifierType, SensitivityLabel>
   asylum_card: 'migration',
   residence_permit: 'migration',
 };
+
+/**
+ * The reasons the system writes into the link log, as codes the screens translate (a worker's own
+ * reason is free text and shown as written).
+ */
+export const LINK_REASONS = { automatic: 'auto', intake: 'intake', review: 'review' } as const;

@@ -1,3 +1,4 @@
+import { LINK_REASONS } from '../../../shared/people/lists.js';
 import type { TPersonCreate } from '../../../shared/people/person.js';
 import type { TCandidate } from '../../../shared/people/registry.js';
 import { scorePair } from '../../../shared/people/match-model.js';
@@ -105,7 +106,7 @@ async function register(tx: Db, audit: AuditContext, actor: Actor, input: TPerso
         survivorId: target.id,
         otherId: id,
         score: score.probability,
-        reason: 'intake: the worker recognised the person',
+        reason: LINK_REASONS.intake,
       },
     );
     personId = target.id;

@@ -1,3 +1,4 @@
+import { LINK_REASONS } from '../../../shared/people/lists.js';
 import { sql } from 'drizzle-orm';
 import type { TMatchReview } from '../../../shared/people/registry.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
@@ -83,7 +84,7 @@ export async function decideReview(
         survivorId: row.a_cluster,
         otherId: row.b_cluster,
         score: row.score,
-        reason: d.reason ?? 'review: the same person',
+        reason: d.reason ?? LINK_REASONS.review,
       });
     } else if (d.decision === 'cannot_link') {
       await markCannotLink(tx, audit, by, { a: row.a_id, b: row.b_id, reason: d.reason ?? null });

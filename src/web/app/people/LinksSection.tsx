@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SyntheticEvent } from 'react';
+import { LINK_REASONS } from '../../../shared/people/lists.js';
 import type { TPerson } from '../../../shared/people/person.js';
 import type { TLinkEvent } from '../../../shared/people/registry.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
@@ -8,6 +9,8 @@ import { ErrorSummary, Status, type FormError } from '../components.js';
 import { TextArea } from './fields.js';
 import { formatDate, formatPercent } from './format.js';
 import { MergeSection } from './MergeSection.js';
+
+const SYSTEM_REASONS = new Set<string>(Object.values(LINK_REASONS));
 
 /**
  * The append-only log of links between this record and others (merges, their undoing, pairs
@@ -103,7 +106,13 @@ export function LinksSection({
                     </td>
                     <td>{e.score === null ? t('common.none') : formatPercent(e.score, lang)}</td>
                     <td>{e.actor}</td>
-                    <td>{e.reason ?? t('common.none')}</td>
+                    <td>
+                      {e.reason === null
+                        ? t('common.none')
+                        : SYSTEM_REASONS.has(e.reason)
+                          ? t(`merge.reasonCode.${e.reason}` as StaffKey)
+                          : e.reason}
+                    </td>
                     {canMerge ? (
                       <td>
                         {e.action === 'link' && !e.undone ? (

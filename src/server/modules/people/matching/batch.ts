@@ -1,3 +1,4 @@
+import { LINK_REASONS } from '../../../../shared/people/lists.js';
 import { sql } from 'drizzle-orm';
 import type { AuditContext } from '../../../platform/audit/audit.js';
 import { sqlRows, type Db } from '../../../platform/db/database.js';
@@ -63,7 +64,7 @@ export async function matchStoredRows(
       survivorId: theirs.cluster_id,
       otherId: mine.cluster_id,
       score: l.score,
-      reason: 'automatic link',
+      reason: LINK_REASONS.automatic,
     });
     autoLinked++;
   }

@@ -88,7 +88,7 @@ export async function candidateRows(
         ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, fk, gk)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.gk
         and p.family_key collate "C" >= left(b.fk, 2) collate "C" and p.family_key collate "C" < (left(b.fk, 2) || '~') collate "C"
-        and p.family_key % b.fk
+        and similarity(p.family_key, b.fk) >= 0.5
         and ${same} order by similarity(p.family_key, b.fk) desc limit ${PER_BLOCK}) x`);
     // The two names swapped (a given name recorded as the surname, and back).
     blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyKey))}::text[],
@@ -97,8 +97,6 @@ export async function candidateRows(
         and ${same} limit ${PER_BLOCK}) x`);
   }
   if (blocks.length === 0) return [];
-  // The trigram threshold for `%`, for this transaction only.
-  await db.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.5', true)`);
   return sqlRows<{ idx: number; id: string }>(db, sql`${sql.join(blocks, sql` union `)}`);
 }
 

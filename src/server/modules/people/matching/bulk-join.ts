@@ -1,3 +1,4 @@
+import { LINK_REASONS } from '../../../../shared/people/lists.js';
 import { sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext, type AuditEvent } from '../../../platform/audit/audit.js';
 import { sqlRows, type Db } from '../../../platform/db/database.js';
@@ -100,7 +101,7 @@ export async function joinFreshRows(tx: Db, audit: AuditContext, by: { userId: s
         MODEL.version,
         by.userId,
         by.label,
-        'automatic link',
+        LINK_REASONS.automatic,
         [l.b],
         l.changed,
       ]),
