@@ -33,6 +33,8 @@ CREATE TABLE person_links (
 );
 CREATE INDEX person_links_a ON person_links (tenant_id, a_id);
 CREATE INDEX person_links_b ON person_links (tenant_id, b_id);
+-- The matcher asks for the (few) cannot-links at every batch: without this, a scan of every link.
+CREATE INDEX person_links_cannot ON person_links (tenant_id) INCLUDE (a_id, b_id) WHERE action = 'cannot_link';
 
 CREATE TABLE match_reviews (
   tenant_id uuid NOT NULL REFERENCES tenants (id),
