@@ -141,6 +141,8 @@ describe('the merimna command', () => {
     expect(lines.slice(1).filter((l) => l.includes('L-'))).toEqual([expect.stringMatching(/^L-1,L-2,[01]\.\d{6},auto$/)]);
     expect(lines.length).toBeGreaterThan(20);
     expect(merimna(['import', 'persons', csv, '--structure', 'no-such-place']).stderr).toMatch(/No structure no-such-place/);
+    // The export is on the audit trail, and the chain is still intact.
+    expect(merimna(['audit', 'verify']).stdout).toMatch(/intact/);
   }, 180_000);
 
   it('refuses demo data in production', () => {

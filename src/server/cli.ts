@@ -71,7 +71,7 @@ async function run(command: string, values: Values, positionals: string[], confi
     case 'match scan':
       return withDatabase(config, ({ database, tenantId }) => matchScanCommand(database.db, SYSTEM(tenantId)));
     case 'match report':
-      return withDatabase(config, ({ database, tenantId }) => matchReportCommand(database.db, tenantId, values.out));
+      return withDatabase(config, ({ database, tenantId }) => matchReportCommand(database.db, SYSTEM(tenantId), values.out));
     case 'start': {
       const started = Date.now();
       const running = await startServer(config);

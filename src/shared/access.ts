@@ -201,6 +201,7 @@ export const AUDIT_ACTIONS = [
   'person.unmerged',
   'person.imported',
   'person.links_read',
+  'person.exported',
   'match.review_listed',
   'match.review_queued',
   'match.review_decided',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { importPersons, matchReport, scanRegistry, type ImportSummary } from '../modules/people/index.js';
-import type { AuditContext } from '../platform/audit/audit.js';
+import { recordAudit, type AuditContext } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
 
 const err = (text: string) => process.stderr.write(text);
@@ -71,8 +71,9 @@ export async function matchScanCommand(db: Db, audit: AuditContext) {
   );
 }
 
-/** merimna match report [--out FILE] */
-export async function matchReportCommand(db: Db, tenantId: string, out: string | undefined) {
+/** merimna match report [--out FILE]: an export of personal data (registration ids), so it is on the audit trail. */
+export async function matchReportCommand(db: Db, audit: AuditContext, out: string | undefined) {
+  const tenantId = audit.tenantId;
   const stream = out ? fs.createWriteStream(out) : process.stdout;
   const write = (line: string) => {
     stream.write(`${line}\n`);
@@ -93,5 +94,14 @@ export async function matchReportCommand(db: Db, tenantId: string, out: string |
       (stream as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
     );
   if (process.stderr.isTTY) err('\n');
+  await db.transaction((tx) =>
+    recordAudit(tx, { ...audit, actorLabel: 'cli:match-report' }, [
+      {
+        action: 'person.exported',
+        entityType: 'match_report',
+        changes: { pairs: r.pairs, records: r.rows, to: out ? 'file' : 'stdout' },
+      },
+    ]),
+  );
   err(`${r.pairs} pairs from ${r.rows} records${out ? ` written to ${out}` : ''}.\n`);
 }
