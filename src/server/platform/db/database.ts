@@ -9,6 +9,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { DurableNodeFS, durableStartParams } from './durable-fs.js';
 
 /** The typed query handle every repository takes: a database or a transaction. */
@@ -61,11 +62,19 @@ const extensions = { pg_trgm, unaccent, btree_gist };
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
+  let release: () => void = () => undefined;
   if (dataDir === null) {
     client = await PGlite.create({ extensions });
   } else {
     fs.mkdirSync(dataDir, { recursive: true });
-    client = await PGlite.create({ fs: new DurableNodeFS(dataDir), extensions, startParams: durableStartParams() });
+    // One process per data directory: PGlite itself does not lock it.
+    release = lockDataDir(dataDir);
+    try {
+      client = await PGlite.create({ fs: new DurableNodeFS(dataDir), extensions, startParams: durableStartParams() });
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   const db = drizzlePglite(client) as unknown as Db;
   return {
@@ -95,6 +104,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     },
     async close() {
       await client.close();
+      release();
     },
   };
 }
