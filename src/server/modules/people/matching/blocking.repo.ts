@@ -69,9 +69,9 @@ export async function candidateRows(
     const kept = withYear.filter((p) => pick(p) !== '');
     if (kept.length === 0) continue;
     blocks.push(sql`select b.idx, x.id from unnest(${sql.param(kept.map((p) => p.idx))}::int[], ${sql.param(kept.map(pick))}::text[],
-        ${sql.param(kept.map((p) => p.birthYear))}::int[]) b(idx, key, y)
+        ${sql.param(kept.map((p) => p.birthYear))}::smallint[]) b(idx, key, y)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.${sql.raw(column)} = b.key
-        and extract(year from p.birth_date) = b.y and ${same} limit ${PER_BLOCK}) x`);
+        and p.birth_year = b.y and ${same} limit ${PER_BLOCK}) x`);
   }
   const named = probes.filter((p) => p.familyKey.length >= 3);
   if (named.length > 0) {
@@ -80,14 +80,14 @@ export async function candidateRows(
         ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, st, gk)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.family_stem = b.st and p.given_key = b.gk
         and ${same} limit ${PER_BLOCK}) x`);
-    // A mistyped surname (trigram similarity) with the same first-name key and the same first two
-    // letters: the composite index bounds the rows compared, where a first-name key alone brings
+    // A mistyped surname (trigram similarity) with the same first-name key and the same first
+    // letters (three): the composite index bounds the rows compared, where a first-name key alone brings
     // thousands of Marias at a million records (typos in the first letters are left to the
     // identifier, birth-date and skeleton blocks).
     blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyKey))}::text[],
         ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, fk, gk)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.gk
-        and p.family_key collate "C" >= left(b.fk, 2) collate "C" and p.family_key collate "C" < (left(b.fk, 2) || '~') collate "C"
+        and p.family_key collate "C" >= left(b.fk, 3) collate "C" and p.family_key collate "C" < (left(b.fk, 3) || '~') collate "C"
         and similarity(p.family_key, b.fk) >= 0.5
         and ${same} order by similarity(p.family_key, b.fk) desc limit ${PER_BLOCK}) x`);
     // The two names swapped (a given name recorded as the surname, and back).
