@@ -58,7 +58,9 @@ export async function matchReport(
         sourceIds(tx, tenantId, [...new Set(slice.flatMap((p) => [p.a, p.b]))]),
       );
       for (const p of slice) {
-        emit({ sourceA: names.get(p.a) ?? p.a, sourceB: names.get(p.b) ?? p.b, score: p.probability, decision: p.decision });
+        // Each pair named in the order of its source ids, so that a report reads the same every time.
+        const [sourceA, sourceB] = [names.get(p.a) ?? p.a, names.get(p.b) ?? p.b].sort();
+        emit({ sourceA: sourceA ?? '', sourceB: sourceB ?? '', score: p.probability, decision: p.decision });
         pairs++;
       }
     }
