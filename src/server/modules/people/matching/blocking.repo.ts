@@ -114,17 +114,27 @@ export interface MatchRow {
   identifiers: { type: string; value: string; valid: boolean }[];
 }
 
-/** Person rows with their identifiers, for scoring. */
+/** Person rows with their identifiers, for scoring (two indexed queries, joined here). */
 export async function matchRows(db: Db, tenantId: string, ids: string[]): Promise<MatchRow[]> {
   if (ids.length === 0) return [];
-  return sqlRows<MatchRow>(
+  const rows = await sqlRows<Omit<MatchRow, 'identifiers'>>(
     db,
     sql`select p.id, p.cluster_id, p.given_name, p.family_name, p.father_name, p.mother_name, p.sex,
-               to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.birth_date_approximate,
-               coalesce((select json_agg(json_build_object('type', i.type, 'value', i.value, 'valid', i.valid))
-                           from person_identifiers i where i.tenant_id = p.tenant_id and i.person_id = p.id), '[]') as identifiers
+               to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.birth_date_approximate
           from persons p where p.tenant_id = ${tenantId} and p.id = any(${sql.param(ids)}::uuid[])`,
   );
+  const identifiers = await sqlRows<{ person_id: string; type: string; value: string; valid: boolean }>(
+    db,
+    sql`select person_id, type, value, valid from person_identifiers
+         where tenant_id = ${tenantId} and person_id = any(${sql.param(ids)}::uuid[])`,
+  );
+  const byPerson = new Map<string, MatchRow['identifiers']>();
+  for (const i of identifiers) {
+    const list = byPerson.get(i.person_id) ?? [];
+    list.push({ type: i.type, value: i.value, valid: i.valid });
+    byPerson.set(i.person_id, list);
+  }
+  return rows.map((r) => ({ ...r, identifiers: byPerson.get(r.id) ?? [] }));
 }
 
 /** Pairs of clusters someone marked as different people (cannot-link), among the given clusters. */
