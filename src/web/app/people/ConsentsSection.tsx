@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { pickText } from '../../../shared/localized.js';
 import type { TConsent } from '../../../shared/people/registry.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { api } from '../api.js';
+import { useItems } from './useItems.js';
 import { Status } from '../components.js';
 import { ConsentForm } from './ConsentForm.js';
 import { formatDate } from './format.js';
@@ -10,23 +11,10 @@ import { formatDate } from './format.js';
 /** A person's consents per purpose and recipient, with their status; recorded and withdrawn by those who may update. */
 export function ConsentsSection({ personId, canUpdate }: { personId: string; canUpdate: boolean }) {
   const { t, lang } = useStaffI18n();
-  const [items, setItems] = useState<TConsent[] | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { items, failed, load } = useItems<TConsent>(`/persons/${personId}/consents`);
   const [message, setMessage] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const r = await api<{ items: TConsent[] }>('GET', `/persons/${personId}/consents`);
-    if (r.ok) {
-      setItems(r.data.items);
-      setFailed(null);
-    } else setFailed(r.problem?.detail || t('common.network'));
-  }, [personId, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function withdraw(id: string) {
     setBusy(true);

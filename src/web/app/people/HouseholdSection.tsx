@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { THousehold } from '../../../shared/people/registry.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { Link } from '../../portal/router.js';
 import { api } from '../api.js';
+import { useItems } from './useItems.js';
 import { Status } from '../components.js';
 import { Input, Select } from './fields.js';
 import { formatDate, fullName, today } from './format.js';
@@ -12,24 +13,11 @@ import { RELATIONSHIPS, type Relationship } from '../../../shared/people/lists.j
 /** The households a person belongs or belonged to: members now and before, joining and leaving over time. */
 export function HouseholdSection({ personId, canUpdate }: { personId: string; canUpdate: boolean }) {
   const { t } = useStaffI18n();
-  const [items, setItems] = useState<THousehold[] | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { items, failed, load } = useItems<THousehold>(`/persons/${personId}/households`);
   const [message, setMessage] = useState<string | null>(null);
   const [leaving, setLeaving] = useState<{ household: string; person: string; to: string } | null>(null);
   const [ownRole, setOwnRole] = useState<Relationship>('head');
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const r = await api<{ items: THousehold[] }>('GET', `/persons/${personId}/households`);
-    if (r.ok) {
-      setItems(r.data.items);
-      setFailed(null);
-    } else setFailed(r.problem?.detail || t('common.network'));
-  }, [personId, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function create() {
     setBusy(true);

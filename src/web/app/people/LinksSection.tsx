@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { LINK_REASONS } from '../../../shared/people/lists.js';
 import type { TPerson } from '../../../shared/people/person.js';
 import type { TLinkEvent } from '../../../shared/people/registry.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { api } from '../api.js';
+import { useItems } from './useItems.js';
 import { ErrorSummary, Status, type FormError } from '../components.js';
 import { TextArea } from './fields.js';
 import { formatDate, formatPercent } from './format.js';
@@ -26,24 +27,14 @@ export function LinksSection({
   onChanged: () => Promise<void>;
 }) {
   const { t, lang } = useStaffI18n();
-  const [items, setItems] = useState<TLinkEvent[] | null>(null);
-  const [hidden, setHidden] = useState(false);
+  const { items, failed, load } = useItems<TLinkEvent>(`/persons/${person.id}/links`);
+  // Those who may not read the log see no section rather than an error.
+  const hidden = failed !== null;
   const [message, setMessage] = useState<string | null>(null);
   const [undoing, setUndoing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const r = await api<{ items: TLinkEvent[] }>('GET', `/persons/${person.id}/links`);
-    if (r.ok) setItems(r.data.items);
-    // Those who may not read the log (or a server without it yet) see no section rather than an error.
-    else setHidden(true);
-  }, [person.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function unmerge(event: SyntheticEvent) {
     event.preventDefault();
