@@ -89,6 +89,7 @@ export const ZHouseholdCreate = z
       .array(z.object({ person: z.uuid(), relationship: z.enum(RELATIONSHIPS) }).strict())
       .min(1)
       .max(30),
+    from: ZDate.optional().describe('the day the household began (today when left out), for a family that lived together before'),
   })
   .strict();
 

@@ -384,3 +384,27 @@ describe('bad input', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('a household that began before it was recorded', () => {
+  it('is formed from the day it began, never from a day to come', async () => {
+    const grandmother = await person('frontdesk', {
+      givenName: 'Ευανθία',
+      familyName: 'Παλαιού',
+      birthDate: '1941-03-03',
+      sex: 'F',
+    });
+    const grandson = await person('frontdesk', { givenName: 'Άρης', familyName: 'Παλαιός', birthDate: '2012-06-06', sex: 'M' });
+    const members = [
+      { person: grandmother, relationship: 'head' },
+      { person: grandson, relationship: 'other' },
+    ];
+    const future = await server.as('frontdesk', 'POST', '/api/v1/households', { members, from: tomorrow() });
+    expect(future.status).toBe(422);
+    const res = await server.as('frontdesk', 'POST', '/api/v1/households', { members, from: '2019-09-01' });
+    expect(res.status).toBe(201);
+    expect(brief(await json<Household>(res))).toEqual([
+      [grandmother, 'head', '2019-09-01', null],
+      [grandson, 'other', '2019-09-01', null],
+    ]);
+  });
+});

@@ -158,7 +158,7 @@ export async function householdsOfPerson(db: Db, audit: AuditContext, actor: Act
 }
 
 /**
- * Forms a household from registered persons, all from today: exactly one head, every member a
+ * Forms a household from registered persons, all from one day (today unless given): exactly one head, every member a
  * person the actor may update, all in one compartment (the household's). Members are stored by
  * their survivor id.
  */
@@ -170,7 +170,7 @@ export async function createHousehold(db: Db, audit: AuditContext, actor: Actor,
   }
   const repeated = input.members.findIndex((m, i) => input.members.findIndex((o) => o.person === m.person) !== i);
   if (repeated >= 0) throw invalidField(`body.members.${repeated}.person`, 'duplicate');
-  const from = today();
+  const from = pastOrToday(input.from ?? today(), 'body.from');
   return actAudited(db, audit, actor, async (tx) => {
     const rows: { personId: string; compartmentId: string | null; relationship: repo.Relationship }[] = [];
     for (const [i, m] of input.members.entries()) {
