@@ -72,37 +72,40 @@ async function main() {
   await seedDemo(database, tenantId, { production: false });
   await database.assumeRole('merimna_app');
 
-  // The population, with its truth; one file per structure, as each structure keeps its own list.
-  const records: SyntheticRecord[] = [...generatePopulation({ persons, seed: Number(args.seed) })];
-  const truth = new Map(records.map((r) => [r.sourceId, r]));
-  const byStructure = new Map<string, SyntheticRecord[]>();
-  for (const r of records) {
-    const list = byStructure.get(r.structure) ?? [];
-    list.push(r);
-    byStructure.set(r.structure, list);
+  // The population, streamed to one file per structure (as each structure keeps its own list); only
+  // a compact truth stays in memory, so that the import is measured as the command would see it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'merimna-population-'));
+  const files = new Map<string, fs.WriteStream>();
+  const truth = new Map<string, Truth>();
+  const drafts: SyntheticRecord[] = [];
+  let count = 0;
+  for (const r of generatePopulation({ persons, seed: Number(args.seed) })) {
+    let out = files.get(r.structure);
+    if (!out) {
+      out = fs.createWriteStream(path.join(dir, `${r.structure}.csv`));
+      out.write(`${HEADER}\n`);
+      files.set(r.structure, out);
+    }
+    if (!out.write(`${[r.sourceId, ...COLUMNS.map((c) => String(r[c] ?? ''))].map(quote).join(',')}\n`)) {
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    truth.set(r.sourceId, { person: r.truthPersonId, group: r.group, corruptions: r.corruptions });
+    if (count % 1327 === 0 && drafts.length < Number(args.intake)) drafts.push(r);
+    count++;
   }
-  say(`${records.length} records of ${persons} persons in ${byStructure.size} structures (${args.db})`);
+  await Promise.all([...files.values()].map((f) => new Promise((resolve) => f.end(resolve))));
+  say(`${count} records of ${persons} persons in ${files.size} structures (${args.db})`);
 
   const audit = { tenantId, actorUserId: null, actorLabel: 'bench', requestId: null, ip: null };
   const started = performance.now();
   let queued = 0;
   let autoLinked = 0;
-  for (const [structure, list] of byStructure) {
-    async function* csv() {
-      yield `${HEADER}\n`;
-      for (let i = 0; i < list.length; i += 1000) {
-        yield (
-          list
-            .slice(i, i + 1000)
-            .map((r) => [r.sourceId, ...COLUMNS.map((c) => String(r[c] ?? ''))].map(quote).join(','))
-            .join('\n') + '\n'
-        );
-      }
-    }
+  let imported = 0;
+  for (const structure of files.keys()) {
     let lastReport = performance.now();
     const s = await importPersons(database.db, audit, {
       structure,
-      input: csv(),
+      input: fs.createReadStream(path.join(dir, `${structure}.csv`)),
       onProgress: (p) => {
         if (performance.now() - lastReport < 30_000) return;
         lastReport = performance.now();
@@ -111,10 +114,8 @@ async function main() {
     });
     queued += s.queued;
     autoLinked += s.autoLinked;
-    const seconds = (performance.now() - started) / 1000;
-    say(
-      `  ${structure}: ${s.imported} rows; ${Math.round(records.length && truthCount(byStructure, structure) / seconds)} rows/s so far`,
-    );
+    imported += s.imported;
+    say(`  ${structure}: ${s.imported} rows; ${Math.round(imported / ((performance.now() - started) / 1000))} rows/s so far`);
   }
   const importSeconds = (performance.now() - started) / 1000;
 
@@ -146,7 +147,7 @@ async function main() {
         for (const c of found.get(item.idx) ?? []) {
           const b = rowSource.get(c.rowId) ?? '';
           const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-          if (truth.get(a)?.truthPersonId === truth.get(b)?.truthPersonId) candidateTrue.add(key);
+          if (truth.get(a)?.person === truth.get(b)?.person) candidateTrue.add(key);
           if (c.score.decision !== 'none') {
             const before = decided.get(key);
             if (before !== 'auto') decided.set(key, c.score.decision);
@@ -158,20 +159,19 @@ async function main() {
   const evalSeconds = (performance.now() - evalStarted) / 1000;
 
   // Ground truth pairs.
-  const groups = new Map<string, SyntheticRecord[]>();
-  for (const r of records) {
-    const g = groups.get(r.truthPersonId) ?? [];
-    g.push(r);
-    groups.set(r.truthPersonId, g);
+  const groups = new Map<string, string[]>();
+  for (const [sourceId, t] of truth) {
+    const g = groups.get(t.person) ?? [];
+    g.push(sourceId);
+    groups.set(t.person, g);
   }
-  const truePairs: [SyntheticRecord, SyntheticRecord][] = [];
+  const truePairs: [string, string][] = [];
   for (const g of groups.values())
     for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) truePairs.push([g[i]!, g[j]!]);
-  const keyOf = (a: SyntheticRecord, b: SyntheticRecord) =>
-    a.sourceId < b.sourceId ? `${a.sourceId}|${b.sourceId}` : `${b.sourceId}|${a.sourceId}`;
+  const keyOf = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   const isTrue = (key: string) => {
     const [a, b] = key.split('|');
-    return truth.get(a ?? '')?.truthPersonId === truth.get(b ?? '')?.truthPersonId;
+    return truth.get(a ?? '')?.person === truth.get(b ?? '')?.person;
   };
   const score = (keys: string[]) => {
     const tp = keys.filter(isTrue).length;
@@ -189,8 +189,10 @@ async function main() {
   const anyKeys = [...decided.keys()];
   const byCode = new Map<string, { total: number; found: number }>();
   const byGroup = new Map<string, { total: number; found: number }>();
-  for (const [a, b] of truePairs) {
-    const found = decided.has(keyOf(a, b));
+  for (const [sa, sb] of truePairs) {
+    const found = decided.has(keyOf(sa, sb));
+    const a = truth.get(sa)!;
+    const b = truth.get(sb)!;
     for (const code of new Set([...a.corruptions, ...b.corruptions])) {
       const s = byCode.get(code) ?? { total: 0, found: 0 };
       s.total++;
@@ -214,7 +216,7 @@ async function main() {
   const latencies: number[] = [];
   const n = Number(args.intake);
   for (let i = 0; i < n; i++) {
-    const r = records[(i * 7919) % records.length]!;
+    const r = drafts[i % drafts.length]!;
     const body = {
       givenName: r.given_name,
       familyName: r.family_name,
@@ -243,12 +245,12 @@ async function main() {
   const result = {
     db: args.db,
     persons,
-    records: records.length,
+    records: count,
     truePairs: truePairs.length,
-    importRowsPerSecond: Math.round(records.length / importSeconds),
+    importRowsPerSecond: Math.round(count / importSeconds),
     importSeconds: Math.round(importSeconds),
     autoLinkedAtImport: autoLinked,
-    reviewQueuePer1000Intakes: Math.round((queued / records.length) * 10000) / 10,
+    reviewQueuePer1000Intakes: Math.round((queued / count) * 10000) / 10,
     candidateRecall: candidateTrue.size / truePairs.length,
     auto: score(autoKeys),
     autoPlusReview: score(anyKeys),
@@ -261,15 +263,14 @@ async function main() {
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   await stop();
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
-function truthCount(byStructure: Map<string, SyntheticRecord[]>, upTo: string): number {
-  let n = 0;
-  for (const [s, list] of byStructure) {
-    n += list.length;
-    if (s === upTo) break;
-  }
-  return n;
+/** What the evaluation keeps of a record: whose it truly is, its group and what was done to it. */
+interface Truth {
+  person: string;
+  group: SyntheticRecord['group'];
+  corruptions: readonly string[];
 }
 
 await main();
