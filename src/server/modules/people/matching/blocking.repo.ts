@@ -16,6 +16,7 @@ export interface Probe {
   /** A placeholder date (01-01, approximate) finds too many people on its own: then it only narrows other blocks. */
   birthDatePlaceholder: boolean;
   birthYear: number | null;
+  sex: 'M' | 'F' | null;
   familyKey: string;
   givenKey: string;
   familyStem: string;
@@ -24,9 +25,20 @@ export interface Probe {
 
 const PER_BLOCK = 100;
 
-function unnest(probes: Probe[], pick: (p: Probe) => string | number | null, type: 'text' | 'int' | 'date'): SQL {
-  const kept = probes.filter((p) => pick(p) !== null && pick(p) !== '');
-  return sql`unnest(${sql.param(kept.map((p) => p.idx))}::int[], ${sql.param(kept.map((p) => String(pick(p))))}::${sql.raw(type)}[])`;
+// The initial of a name key, every vowel one initial; in SQL and in TypeScript alike.
+const VOWELS = 'eiouy';
+const INITIAL = (column: string) => sql.raw(`translate(left(${column}, 1), '${VOWELS}', 'aaaaa')`);
+function nameInitial(key: string): string {
+  const c = key.charAt(0);
+  return VOWELS.includes(c) && c !== '' ? 'a' : c;
+}
+
+// Surnames that begin with a compounding prefix share their first letters by the thousand.
+const COMPOUND_PREFIXES = ['papa', 'kara', 'xatzi', 'xatz', 'abu', 'abd'];
+/** The first letters of a surname key a mistyped one is still expected to share. */
+export function surnamePrefix(key: string): string {
+  const compound = COMPOUND_PREFIXES.find((p) => key.startsWith(p) && key.length > p.length + 2);
+  return key.slice(0, compound ? compound.length + 2 : 3);
 }
 
 /**
@@ -50,16 +62,17 @@ export async function candidateRows(
         where i.tenant_id = ${tenantId} and i.value = split_part(b.key, ':', 2) and i.type = split_part(b.key, ':', 1) and ${same}
         limit ${PER_BLOCK}) x`);
   }
+  // Same birth date (or day and month swapped) and the same initial of the first or the family
+  // name: a million people share a date some forty at a time, the initial keeps the few that could
+  // be the person (vowels are one initial, as romanisations disagree on them: Omar/Umar, Ismail/Esmail).
   const exactDates = probes.filter((p) => !p.birthDatePlaceholder);
-  if (exactDates.some((p) => p.birthDate)) {
-    blocks.push(sql`select b.idx, x.id from ${unnest(exactDates, (p) => p.birthDate, 'date')} b(idx, d)
+  for (const pick of [(p: Probe) => p.birthDate, (p: Probe) => p.swappedBirthDate]) {
+    const kept = exactDates.filter((p) => pick(p));
+    if (kept.length === 0) continue;
+    blocks.push(sql`select b.idx, x.id from unnest(${sql.param(kept.map((p) => p.idx))}::int[], ${sql.param(kept.map(pick))}::date[],
+        ${sql.param(kept.map((p) => nameInitial(p.givenKey)))}::text[], ${sql.param(kept.map((p) => nameInitial(p.familyKey)))}::text[]) b(idx, d, gi, fi)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.birth_date = b.d and ${same}
-        limit ${PER_BLOCK}) x`);
-  }
-  if (exactDates.some((p) => p.swappedBirthDate)) {
-    blocks.push(sql`select b.idx, x.id from ${unnest(exactDates, (p) => p.swappedBirthDate, 'date')} b(idx, d)
-      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.birth_date = b.d and ${same}
-        limit ${PER_BLOCK}) x`);
+        and (${INITIAL('p.given_key')} in (b.gi, b.fi) or ${INITIAL('p.family_key')} in (b.gi, b.fi)) limit ${PER_BLOCK}) x`);
   }
   const withYear = probes.filter((p) => p.birthYear !== null);
   for (const [column, pick] of [
@@ -69,9 +82,9 @@ export async function candidateRows(
     const kept = withYear.filter((p) => pick(p) !== '');
     if (kept.length === 0) continue;
     blocks.push(sql`select b.idx, x.id from unnest(${sql.param(kept.map((p) => p.idx))}::int[], ${sql.param(kept.map(pick))}::text[],
-        ${sql.param(kept.map((p) => p.birthYear))}::smallint[]) b(idx, key, y)
+        ${sql.param(kept.map((p) => p.birthYear))}::smallint[], ${sql.param(kept.map((p) => p.sex ?? ''))}::text[]) b(idx, key, y, sx)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.${sql.raw(column)} = b.key
-        and p.birth_year = b.y and ${same} limit ${PER_BLOCK}) x`);
+        and p.birth_year = b.y and (b.sx = '' or p.sex is null or p.sex = b.sx) and ${same} limit ${PER_BLOCK}) x`);
   }
   const named = probes.filter((p) => p.familyKey.length >= 3);
   if (named.length > 0) {
@@ -81,19 +94,20 @@ export async function candidateRows(
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.family_stem = b.st and p.given_key = b.gk
         and ${same} limit ${PER_BLOCK}) x`);
     // A mistyped surname (trigram similarity) with the same first-name key and the same first
-    // letters (three): the composite index bounds the rows compared, where a first-name key alone brings
-    // thousands of Marias at a million records (typos in the first letters are left to the
-    // identifier, birth-date and skeleton blocks).
+    // letters (three, more after a common compounding prefix: Παπα-, Καρα-, Χατζη-, Abu): the
+    // composite index bounds the rows compared, where a first-name key alone brings thousands of
+    // Marias at a million records (typos in the first letters are left to the identifier,
+    // birth-date and skeleton blocks).
     blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyKey))}::text[],
-        ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, fk, gk)
+        ${sql.param(named.map((p) => p.givenKey))}::text[], ${sql.param(named.map((p) => surnamePrefix(p.familyKey)))}::text[]) b(idx, fk, gk, pre)
       cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.gk
-        and p.family_key collate "C" >= left(b.fk, 3) collate "C" and p.family_key collate "C" < (left(b.fk, 3) || '~') collate "C"
+        and p.family_key collate "C" >= b.pre collate "C" and p.family_key collate "C" < (b.pre || '~') collate "C"
         and similarity(p.family_key, b.fk) >= 0.5
         and ${same} order by similarity(p.family_key, b.fk) desc limit ${PER_BLOCK}) x`);
     // The two names swapped (a given name recorded as the surname, and back).
     blocks.push(sql`select b.idx, x.id from unnest(${sql.param(named.map((p) => p.idx))}::int[], ${sql.param(named.map((p) => p.familyKey))}::text[],
         ${sql.param(named.map((p) => p.givenKey))}::text[]) b(idx, fk, gk)
-      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.fk and p.family_key = b.gk
+      cross join lateral (select p.id from persons p where p.tenant_id = ${tenantId} and p.given_key = b.fk and p.family_key collate "C" = b.gk collate "C"
         and ${same} limit ${PER_BLOCK}) x`);
   }
   if (blocks.length === 0) return [];

@@ -1,5 +1,5 @@
 import type { MatchFeatures } from '../../../../shared/people/match-model.js';
-import { personNameKeys } from '../../../../shared/people/names.js';
+import { personNameKeys, type NameKeys } from '../../../../shared/people/names.js';
 import type { Probe } from './blocking.repo.js';
 
 /** What the matcher compares of a record: names as written, sex, birth date, identifiers. */
@@ -19,9 +19,24 @@ export function isPlaceholderDate(date: string | null, approximate: boolean): bo
   return date !== null && (approximate || date.endsWith('-01-01'));
 }
 
+// The same names come back as candidates batch after batch (every Maria Papadopoulou born in
+// 1980): their keys are remembered, by the names themselves, up to a bound.
+const KEYS_MEMO_SIZE = 50_000;
+const keysMemo = new Map<string, NameKeys>();
+function namesKeys(r: MatchInput): NameKeys {
+  const memoKey = `${r.givenName}\u0000${r.familyName}\u0000${r.fatherName ?? ''}\u0000${r.motherName ?? ''}`;
+  let keys = keysMemo.get(memoKey);
+  if (!keys) {
+    keys = personNameKeys({ given: r.givenName, family: r.familyName, father: r.fatherName, mother: r.motherName });
+    if (keysMemo.size >= KEYS_MEMO_SIZE) keysMemo.clear();
+    keysMemo.set(memoKey, keys);
+  }
+  return keys;
+}
+
 /** The features the Fellegi–Sunter model scores, computed from the names in TypeScript. */
 export function matchFeatures(r: MatchInput): MatchFeatures {
-  const k = personNameKeys({ given: r.givenName, family: r.familyName, father: r.fatherName, mother: r.motherName });
+  const k = namesKeys(r);
   const or = (s: string) => (s === '' ? null : s);
   return {
     givenKey: or(k.givenKey),
@@ -57,6 +72,7 @@ export function probeOf(idx: number, r: MatchInput, f: MatchFeatures): Probe {
     swappedBirthDate: swapped(r.birthDate),
     birthDatePlaceholder: f.birthDatePlaceholder,
     birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null,
+    sex: r.sex,
     familyKey: f.familyKey ?? '',
     givenKey: f.givenKey ?? '',
     familyStem: f.familyStem ?? '',
