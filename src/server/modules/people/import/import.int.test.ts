@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../../test/helpers/app.js';
-import { importPersons } from './persons-import.js';
+import { unsafeWithCompartments } from '../../../platform/auth/index.js';
+import { matchRows } from '../matching/blocking.repo.js';
+import { identifierValues, personValues } from '../people.keys.js';
+import { IMPORT_HEADER, importPersons, matchRowOf, rowToPerson } from './persons-import.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,5 +64,29 @@ describe('importing a structure’s list', () => {
     await expect(importPersons(server.database.db, audit(), { structure: 'kem', input: bad() })).rejects.toThrow(
       /missing: given_name, family_name.*unknown: name, surname/,
     );
+  });
+
+  it('matches a batch on the rows as stored: what it holds in hand is what the database reads back', async () => {
+    const line = 'M-1,Γιώργος,Παπαδόπουλος,Νίκος,Μαρία,M,1980-02-03,gr,01013099997,090000045,,AB 123456,,2310000000,Εγνατία 1';
+    await importPersons(server.database.db, audit(), { structure: 'kem', input: lines([line]) });
+    const cells = Object.fromEntries(IMPORT_HEADER.map((h, i) => [h, line.split(',')[i] ?? ''])) as Parameters<
+      typeof rowToPerson
+    >[0];
+    const parsed = rowToPerson(cells);
+    if (!('person' in parsed)) throw new Error(parsed.reason);
+    const [{ id } = { id: '' }] = await server.database.query<{ id: string }>(
+      `select r.person_id as id from registrations r join structures s on s.id = r.structure_id where s.slug = 'kem' and r.source_id = 'M-1'`,
+    );
+    const [stored] = await unsafeWithCompartments(server.database.db, [], (tx) => matchRows(tx, server.tenantId, [id]));
+    const inHand = matchRowOf(id, {
+      values: personValues(parsed.person),
+      identifiers: identifierValues(parsed.person.identifiers ?? []),
+      sourceId: 'M-1',
+    });
+    expect(stored?.identifiers.length).toBe(3);
+    expect({ ...inHand, identifiers: [...inHand.identifiers].sort((a, b) => a.type.localeCompare(b.type)) }).toEqual({
+      ...stored,
+      identifiers: [...(stored?.identifiers ?? [])].sort((a, b) => a.type.localeCompare(b.type)),
+    });
   });
 });

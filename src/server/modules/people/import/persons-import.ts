@@ -5,9 +5,10 @@ import { unsafeWithCompartments } from '../../../platform/auth/index.js';
 import { sqlRows, type Db } from '../../../platform/db/database.js';
 import { statisticsRefresher } from '../../../platform/db/statistics.js';
 import { matchStoredRows, type BatchResult } from '../matching/batch.js';
+import type { MatchRow } from '../matching/blocking.repo.js';
 import { identifierValues, personValues } from '../people.keys.js';
 import * as repo from '../people.repo.js';
-import { insertPersons } from './bulk.repo.js';
+import { insertPersons, type BulkRow } from './bulk.repo.js';
 import { readCsv } from './csv.js';
 
 /** The columns of an import file, in this order. */
@@ -115,11 +116,10 @@ export async function importPersons(
   let header: string[] | null = null;
   let batch: { line: number; person: TPersonCreate }[] = [];
   const refresh = statisticsRefresher(db);
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
+  const flush = async (rows: { line: number; person: TPersonCreate }[]) => {
+    if (rows.length === 0) return;
     await unsafeWithCompartments(db, compartment ? [compartment] : [], async (tx) => {
       const existing = await existingSources(
         tx,
@@ -136,15 +136,12 @@ export async function importPersons(
       });
       s.skipped += rows.length - fresh.length;
       if (fresh.length === 0) return;
-      const ids = await insertPersons(tx, audit.tenantId, {
-        structureId: structure.id,
-        compartmentId: compartment,
-        rows: fresh.map((r) => ({
-          values: personValues(r.person),
-          identifiers: identifierValues(r.person.identifiers ?? []),
-          sourceId: r.person.sourceId ?? null,
-        })),
-      });
+      const bulk = fresh.map((r) => ({
+        values: personValues(r.person),
+        identifiers: identifierValues(r.person.identifiers ?? []),
+        sourceId: r.person.sourceId ?? null,
+      }));
+      const ids = await insertPersons(tx, audit.tenantId, { structureId: structure.id, compartmentId: compartment, rows: bulk });
       await recordAudit(
         tx,
         audit,
@@ -156,7 +153,8 @@ export async function importPersons(
           structureId: structure.id,
         })),
       );
-      const matched = await matchStoredRows(tx, audit, compartment, ids, { fresh: true });
+      const stored = bulk.map((b, i) => matchRowOf(ids[i] ?? '', b));
+      const matched = await matchStoredRows(tx, audit, compartment, ids, { fresh: true, rows: stored });
       s.imported += ids.length;
       s.compared += matched.compared;
       s.autoLinked += matched.autoLinked;
@@ -168,43 +166,78 @@ export async function importPersons(
     args.onProgress?.(s);
   };
 
-  for await (const { line, fields } of readCsv(args.input)) {
-    if (header === null) {
-      header = fields.map((f) => f.trim().toLowerCase());
-      const missing = IMPORT_HEADER.filter((h) => !header?.includes(h));
-      const unknown = header.filter((h) => !(IMPORT_HEADER as readonly string[]).includes(h));
-      if (missing.length || unknown.length) {
-        throw new Error(
-          `The header must be ${IMPORT_HEADER.join(',')}` +
-            `${missing.length ? `; missing: ${missing.join(', ')}` : ''}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}.`,
-        );
-      }
-      continue;
-    }
-    if (fields.length === 1 && fields[0]?.trim() === '') continue;
-    s.rows++;
-    if (fields.length !== header.length) {
-      s.bad++;
-      args.onBadRow?.({ line, reason: `${fields.length} fields where the header has ${header.length}` });
-      continue;
-    }
-    const cells = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? ''])) as Record<
-      (typeof IMPORT_HEADER)[number],
-      string
-    >;
-    const result = rowToPerson(cells);
-    if ('reason' in result) {
-      s.bad++;
-      args.onBadRow?.({ line, reason: result.reason });
-      continue;
-    }
-    batch.push({ line, person: result.person });
-    if (batch.length >= (args.batchSize ?? 500)) await flush();
+  try {
+    await readRows();
+  } catch (error) {
+    // Nothing goes on writing after the import has returned: the batch in flight ends first.
+    await writing.catch(() => undefined);
+    throw error;
   }
+  await writing;
   if (header === null) throw new Error('The file is empty: it has no header line.');
-  await flush();
+  await flush(batch);
   s.seconds = (Date.now() - started) / 1000;
   return s;
+
+  async function readRows() {
+    for await (const { line, fields } of readCsv(args.input)) {
+      if (header === null) {
+        header = fields.map((f) => f.trim().toLowerCase());
+        const missing = IMPORT_HEADER.filter((h) => !header?.includes(h));
+        const unknown = header.filter((h) => !(IMPORT_HEADER as readonly string[]).includes(h));
+        if (missing.length || unknown.length) {
+          throw new Error(
+            `The header must be ${IMPORT_HEADER.join(',')}` +
+              `${missing.length ? `; missing: ${missing.join(', ')}` : ''}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}.`,
+          );
+        }
+        continue;
+      }
+      if (fields.length === 1 && fields[0]?.trim() === '') continue;
+      s.rows++;
+      if (fields.length !== header.length) {
+        s.bad++;
+        args.onBadRow?.({ line, reason: `${fields.length} fields where the header has ${header.length}` });
+        continue;
+      }
+      const cells = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? ''])) as Record<
+        (typeof IMPORT_HEADER)[number],
+        string
+      >;
+      const result = rowToPerson(cells);
+      if ('reason' in result) {
+        s.bad++;
+        args.onBadRow?.({ line, reason: result.reason });
+        continue;
+      }
+      batch.push({ line, person: result.person });
+      if (batch.length >= (args.batchSize ?? 500)) {
+        // The next batch is read and checked while this one is written and matched (one at a time,
+        // in order: each batch is matched against the ones before it).
+        await writing;
+        writing = flush(batch);
+        writing.catch(() => undefined);
+        batch = [];
+      }
+    }
+  }
+}
+
+/** A row just inserted, as the matcher reads it from the database (its own cluster). */
+export function matchRowOf(id: string, row: BulkRow): MatchRow {
+  const v = row.values;
+  return {
+    id,
+    cluster_id: id,
+    given_name: v.given_name,
+    family_name: v.family_name,
+    father_name: v.father_name,
+    mother_name: v.mother_name,
+    sex: v.sex,
+    birth_date: v.birth_date,
+    birth_date_approximate: v.birth_date_approximate,
+    identifiers: row.identifiers.map((i) => ({ type: i.type, value: i.value, valid: i.valid })),
+  };
 }
 
 async function existingSources(tx: Db, tenantId: string, structureId: string, sourceIds: string[]): Promise<Set<string>> {

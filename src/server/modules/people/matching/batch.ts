@@ -6,7 +6,7 @@ import { linkClusters } from '../links.js';
 import { findPerson } from '../people.repo.js';
 import { queueReviews } from '../reviews.repo.js';
 import { joinFreshRows, type Join } from './bulk-join.js';
-import { matchRows } from './blocking.repo.js';
+import { matchRows, type MatchRow } from './blocking.repo.js';
 import { findCandidates, inputOfRow, MODEL } from './matcher.js';
 
 /** A pair the matcher considers the same person (auto) or a candidate (review). */
@@ -30,16 +30,18 @@ export interface BatchResult {
  * auto → the two clusters are linked (the candidate's cluster survives), review → the pair joins
  * the review queue. `fresh` rows were inserted by this very batch (an import): those that join
  * an older cluster are joined in bulk; every other link goes one by one, clusters re-read before
- * each, as earlier links of the same batch may have joined them already.
+ * each, as earlier links of the same batch may have joined them already. `rows`, when given, are
+ * the rows of `rowIds` as stored.
  */
 export async function matchStoredRows(
   tx: Db,
   audit: AuditContext,
   compartment: string | null,
   rowIds: string[],
-  options: { fresh?: boolean } = {},
+  options: { fresh?: boolean; rows?: MatchRow[] } = {},
 ): Promise<BatchResult> {
-  const rows = await matchRows(tx, audit.tenantId, rowIds);
+  // An import has the rows it has just inserted in hand: they need not be read back.
+  const rows = options.rows ?? (await matchRows(tx, audit.tenantId, rowIds));
   const items = rows.map((r, idx) => ({ idx, input: inputOfRow(r), self: { rowId: r.id, clusterId: r.cluster_id } }));
   const found = await findCandidates(tx, audit.tenantId, compartment, items, { minProbability: MODEL.reviewThreshold });
   const fresh = new Set(options.fresh ? rowIds : []);
