@@ -7,6 +7,7 @@ import { createTestUser, json, registerPerson, startTestServer, type TestServer 
 // The access matrix, generated from the route table: every API route × every role (and nobody)
 // × the kind of record (inside the caller's scope, outside it, inside the women's-shelter
 // compartment), asserting allow, 403 or 404 from the role definitions in src/shared/access.ts.
+// Routes on one record are those on a person (/persons/:id…) and on a case (/cases/:id…).
 
 interface MatrixUser {
   label: string;
@@ -39,7 +40,14 @@ const persons: Record<MatrixUser['inside'] | 'dormitory', string> = {
   shelter: '',
   dormitory: '',
 };
+const cases: Record<MatrixUser['inside'] | 'dormitory', string> = { ...persons };
 let sampleUserId = '';
+
+async function openCase(username: string, person: string): Promise<string> {
+  const res = await server.as(username, 'POST', '/api/v1/cases', { person, type: 'general-support' });
+  if (res.status !== 201) throw new Error(`opening a case as ${username} answered ${res.status}: ${await res.text()}`);
+  return (await json<{ id: string }>(res)).id;
+}
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true });
@@ -60,25 +68,45 @@ beforeAll(async () => {
   persons.arsis = await registerPerson(server, 'arsis.intake', { givenName: 'Amina', familyName: 'Haidari' });
   persons.shelter = await registerPerson(server, 'shelter.staff', { givenName: 'Ελένη', familyName: 'Ξενωνίδου' });
   persons.dormitory = await registerPerson(server, 'dormitory.staff', { givenName: 'Στέλιος', familyName: 'Νυχτερινός' });
+  // One open case of each of those persons, at the structure they are registered at.
+  await createTestUser(server, {
+    username: 'arsis.manager',
+    role: 'structure_manager',
+    structure: 'filoxeneio-arsis',
+    organisation: 'arsis',
+  });
+  cases.kem = await openCase('frontdesk', persons.kem);
+  cases.laundry = await openCase('laundry.manager', persons.laundry);
+  cases.arsis = await openCase('arsis.manager', persons.arsis);
+  cases.shelter = await openCase('shelter.manager', persons.shelter);
+  cases.dormitory = await openCase('dormitory.manager', persons.dormitory);
 });
 afterAll(async () => {
   await server.close();
 });
 
-function recordFor(user: MatrixUser, kind: Kind): string {
-  if (kind === 'inside') return persons[user.inside];
-  if (kind === 'compartment') return user.inside === 'shelter' ? persons.kem : persons.shelter;
-  return persons.dormitory;
+const PERSON_RECORD = '/api/v1/persons/:id';
+const CASE_RECORD = '/api/v1/cases/:id';
+const isRecordRoute = (url: string) => url.startsWith(PERSON_RECORD) || url.startsWith(CASE_RECORD);
+
+function recordFor(user: MatrixUser, kind: Kind, url: string): string {
+  const records = url.startsWith(CASE_RECORD) ? cases : persons;
+  if (kind === 'inside') return records[user.inside];
+  if (kind === 'compartment') return user.inside === 'shelter' ? records.kem : records.shelter;
+  // All-structures roles see every structure of the municipality: ARSIS's shelter is another organisation's.
+  if (url.startsWith(CASE_RECORD)) return user.inside === 'arsis' ? records.dormitory : records.arsis;
+  return records.dormitory;
 }
 
 function sampleUrl(url: string, record: string): string {
   if (url.startsWith('/api/v1/persons')) return url.replace(/:id\b/, record);
+  if (url.startsWith(CASE_RECORD)) return url.replace(/:id\b/, record).replace(/:entryId\b/, NOBODY);
   return url.replace(/:id\b/, url.startsWith('/api/v1/users') ? sampleUserId : 'social-laundry');
 }
 
-// Writes on a person record get a body that passes validation but changes nothing, so that the
-// answer tells whether the record was found: a record in scope answers with another problem
-// (a conflict, an unknown reference), one outside scope with 404 person_not_found.
+// Writes on a record get a body that passes validation but changes nothing, so that the answer
+// tells whether the record was found: a record in scope answers with another problem (a
+// conflict, an unknown reference), one outside scope with 404 person_not_found or case_not_found.
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 const PROBES: Record<string, (record: string) => unknown> = {
   'PATCH /api/v1/persons/:id': () => ({}),
@@ -91,6 +119,15 @@ const PROBES: Record<string, (record: string) => unknown> = {
   'POST /api/v1/persons/:id/merge-preview': (record) => ({ other: record }),
   'POST /api/v1/persons/:id/merge': (record) => ({ other: record, reason: 'access matrix probe' }),
   'POST /api/v1/persons/:id/unmerge': () => ({ link: NOBODY, reason: 'access matrix probe' }),
+  // The cases are open: open → open is not a legal move (409).
+  'PATCH /api/v1/cases/:id': () => ({}),
+  'POST /api/v1/cases/:id/status': () => ({ status: 'open' }),
+  // A general-support case needs no approval (409).
+  'POST /api/v1/cases/:id/closure-approval': () => ({}),
+  // The system's own kind of entry (422).
+  'POST /api/v1/cases/:id/timeline': () => ({ kind: 'status_change', text: 'access matrix probe' }),
+  // An entry nobody wrote (404 entry_not_found, not case_not_found).
+  'POST /api/v1/cases/:id/timeline/:entryId/correct': () => ({ text: 'access matrix probe' }),
 };
 
 async function call(
@@ -130,9 +167,9 @@ describe('the access matrix', () => {
     await app.close();
   });
 
-  it('has a probe for every write on a person record, so the matrix can see scope behind validation', () => {
+  it('has a probe for every write on a person or case record, so the matrix can see scope behind validation', () => {
     const writes = server.app.ctx.routeTable
-      .filter((r) => r.url.startsWith('/api/v1/persons/:id') && r.method !== 'GET')
+      .filter((r) => isRecordRoute(r.url) && r.method !== 'GET')
       .map((r) => `${r.method} ${r.url}`);
     expect(writes.filter((w) => !(w in PROBES))).toEqual([]);
   });
@@ -152,7 +189,7 @@ describe('the access matrix', () => {
     const unexpected: string[] = [];
     let cells = 0;
     for (const route of server.app.ctx.routeTable) {
-      const recordRoute = route.url.startsWith('/api/v1/persons/:id');
+      const recordRoute = isRecordRoute(route.url);
       const kinds: Kind[] = recordRoute ? ['inside', 'outside', 'compartment'] : ['inside'];
       const anonymous = (await call(route.method, route.url, null)).status;
       cells++;
@@ -161,11 +198,17 @@ describe('the access matrix', () => {
       }
       for (const user of USERS) {
         for (const kind of kinds) {
-          const { status, type } = await call(route.method, route.url, tokens.get(user.username) ?? null, recordFor(user, kind));
+          const { status, type } = await call(
+            route.method,
+            route.url,
+            tokens.get(user.username) ?? null,
+            recordFor(user, kind, route.url),
+          );
           cells++;
           const permitted = holds(user.role, route.access);
           const expected = !permitted ? 'forbidden' : recordRoute && kind !== 'inside' ? 'not found' : 'allowed';
-          const hidden = status === 404 && type === 'urn:merimna:problem:person_not_found';
+          const hidden =
+            status === 404 && (type === 'urn:merimna:problem:person_not_found' || type === 'urn:merimna:problem:case_not_found');
           const got = status === 401 || status === 403 ? 'forbidden' : hidden ? 'not found' : status >= 500 ? 'error' : 'allowed';
           if (got !== expected) {
             unexpected.push(
@@ -176,14 +219,14 @@ describe('the access matrix', () => {
       }
     }
     expect(unexpected).toEqual([]);
-    const recordRoutes = server.app.ctx.routeTable.filter((r) => r.url.startsWith('/api/v1/persons/:id')).length;
+    const recordRoutes = server.app.ctx.routeTable.filter((r) => isRecordRoute(r.url)).length;
     const otherRoutes = server.app.ctx.routeTable.length - recordRoutes;
     expect(cells).toBe(otherRoutes * (USERS.length + 1) + recordRoutes * (USERS.length * 3 + 1));
     process.stdout.write(
-      `access matrix: ${server.app.ctx.routeTable.length} routes (${recordRoutes} on person records × 3 kinds) × ` +
+      `access matrix: ${server.app.ctx.routeTable.length} routes (${recordRoutes} on person or case records × 3 kinds) × ` +
         `${USERS.length} users of ${new Set(USERS.map((u) => u.role)).size} roles + nobody = ${cells} cells, 0 unexpected\n`,
     );
-  });
+  }, 120_000); // about 900 requests: more than the default 30 s when the machine is busy
 
   it('tells the story: the laundry worker asks for the staff list and is refused, and the refusal is on record', async () => {
     const { status } = await call('GET', '/api/v1/users', tokens.get('laundry.staff') ?? null);
@@ -192,5 +235,31 @@ describe('the access matrix', () => {
       `select action, outcome, reason from audit_event where actor_label = 'laundry.staff' order by audit_event.id desc limit 1`,
     );
     expect(row).toEqual({ action: 'access.denied', outcome: 'denied', reason: 'user.read' });
+  });
+
+  it('tells the story: the laundry worker tries to open a case for a guest and is refused, on record', async () => {
+    const res = await server.as('laundry.staff', 'POST', '/api/v1/cases', { person: persons.laundry, type: 'general-support' });
+    expect(res.status).toBe(403);
+    const [row] = await server.database.query<{ action: string; reason: string }>(
+      `select action, reason from audit_event where actor_label = 'laundry.staff' order by audit_event.id desc limit 1`,
+    );
+    expect(row).toEqual({ action: 'access.denied', reason: 'case.create' });
+    expect(await server.database.query(`select 1 from cases where person_id = $1`, [persons.laundry])).toHaveLength(1);
+  });
+
+  it('tells the story: the laundry manager may move a case along but not approve its closure, nor reassign at the dormitory', async () => {
+    const approve = await server.as('laundry.manager', 'POST', `/api/v1/cases/${cases.laundry}/closure-approval`, {});
+    expect(approve.status).toBe(403);
+    const reassign = await server.as('laundry.manager', 'POST', '/api/v1/cases/reassign', {
+      structure: 'homeless-dormitory',
+      from: NOBODY,
+      to: sampleUserId,
+    });
+    expect(reassign.status).toBe(403);
+    const partner = await server.as('arsis.partner', 'POST', '/api/v1/service-deliveries', {
+      service: 'laundry-wash-dry',
+      person: persons.arsis,
+    });
+    expect(partner.status).toBe(403);
   });
 });

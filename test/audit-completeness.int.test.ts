@@ -115,3 +115,70 @@ describe('audit completeness for personal records', () => {
     expect(rows.every((r) => r.actor_label === 'frontdesk')).toBe(true);
   });
 });
+
+describe('audit completeness for case files and the service log', () => {
+  it('a worker’s session on cases leaves one row per case or delivery touched, and nothing more', async () => {
+    const person = await registerPerson(server, 'socialworker', { givenName: 'Ερμής', familyName: 'Φακέλου' });
+    const opened = await server.as('socialworker', 'POST', '/api/v1/cases', {
+      person,
+      type: 'general-support',
+      structure: 'kem',
+    });
+    const caseId = (await json<{ id: string }>(opened)).id;
+    const guest = await registerPerson(server, 'dormitory.manager', { givenName: 'Ορέστης', familyName: 'Φακέλου' });
+    const elsewhere = await server.as('dormitory.manager', 'POST', '/api/v1/cases', { person: guest, type: 'general-support' });
+    const elsewhereId = (await json<{ id: string }>(elsewhere)).id;
+    const [{ max: before } = { max: '0' }] = await server.database.query<{ max: string }>(
+      'select coalesce(max(id), 0)::text as max from audit_event',
+    );
+
+    const list = await json<{ items: { id: string }[] }>(await server.as('socialworker', 'GET', '/api/v1/cases'));
+    expect(list.items.map((c) => c.id)).toEqual([caseId]);
+    await server.as('socialworker', 'GET', `/api/v1/cases/${caseId}`);
+    const patched = await server.as(
+      'socialworker',
+      'PATCH',
+      `/api/v1/cases/${caseId}`,
+      { summary: 'Στέγαση' },
+      { 'if-match': '"v1"' },
+    );
+    expect(patched.status).toBe(200);
+    const moved = await server.as('socialworker', 'POST', `/api/v1/cases/${caseId}/status`, { status: 'assessment' });
+    expect(moved.status).toBe(200);
+    const note = await server.as('socialworker', 'POST', `/api/v1/cases/${caseId}/timeline`, {
+      kind: 'note',
+      text: 'Πρώτη επαφή',
+    });
+    const noteId = (await json<{ id: string }>(note)).id;
+    await server.as('socialworker', 'GET', `/api/v1/cases/${caseId}/timeline`);
+    expect((await server.as('socialworker', 'GET', `/api/v1/cases/${elsewhereId}`)).status).toBe(404);
+    const delivered = await server.as('socialworker', 'POST', '/api/v1/service-deliveries', {
+      structure: 'kem',
+      service: 'kem-information-referral',
+      person,
+      case: caseId,
+    });
+    expect(delivered.status).toBe(201);
+    const deliveryId = (await json<{ id: string }>(delivered)).id;
+    await server.as('socialworker', 'GET', `/api/v1/service-deliveries?person=${person}`);
+
+    const rows = await server.database.query<{ action: string; entity_id: string; person_id: string | null; outcome: string }>(
+      `select action, entity_id, person_id, outcome from audit_event where id > $1 order by id`,
+      [before],
+    );
+    expect(rows.map((r) => `${r.action} ${r.entity_id} ${r.person_id ?? '-'} ${r.outcome}`)).toEqual([
+      `case.list ${caseId} ${person} success`,
+      `case.read ${caseId} ${person} success`,
+      `case.updated ${caseId} ${person} success`,
+      `case.status_changed ${caseId} ${person} success`,
+      `case.entry_added ${caseId} ${person} success`,
+      `case.timeline_read ${caseId} ${person} success`,
+      `access.denied ${elsewhereId} - denied`,
+      `service_delivery.recorded ${deliveryId} ${person} success`,
+      `service_delivery.list ${deliveryId} ${person} success`,
+    ]);
+    // Field names and ids only: no text written on the timeline reaches the trail.
+    expect(JSON.stringify(rows)).not.toContain('Πρώτη επαφή');
+    expect(noteId).toBeTruthy();
+  });
+});

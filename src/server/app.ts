@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { casesRoutes } from './modules/cases/index.js';
 import { directoryRoutes } from './modules/directory/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
         { name: 'users', description: 'Roles and staff users' },
         { name: 'audit', description: 'The audit trail, for the data-protection officer' },
         { name: 'people', description: 'The registry of people: persons, identifiers, registrations' },
+        { name: 'cases', description: 'Case files, their timelines, and the log of services delivered' },
       ],
       components: {
         securitySchemes: {
@@ -118,6 +120,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
   await app.register(breakGlassRoutes, { prefix: '/api/v1' });
   await app.register(directoryRoutes, { prefix: '/api/v1' });
   await app.register(peopleRoutes, { prefix: '/api/v1' });
+  await app.register(casesRoutes, { prefix: '/api/v1' });
   await installWeb(app, config.webDir);
   return app;
 }

@@ -3,3 +3,4 @@ export { peopleRoutes } from './people.routes.js';
 export { importPersons, IMPORT_HEADER, type ImportSummary } from './import/persons-import.js';
 export { matchReport } from './matching/report.js';
 export { scanRegistry } from './reviews.service.js';
+export { householdForActor, personForActor, type FoundPerson } from './people.access.js';

@@ -3,6 +3,7 @@ import type { AuditContext } from '../../platform/audit/audit.js';
 import { hasBreakGlass, type Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { personScope } from './people.policy.js';
+import * as households from './households.repo.js';
 import * as repo from './people.repo.js';
 
 /** A person found for an actor: the survivor row and how the actor may see it. */
@@ -36,4 +37,22 @@ export async function personForActor(
     return { row, access: 'break-glass' };
   }
   return null;
+}
+
+/**
+ * The household if some member of it, now or before, is in the actor's scope for the permission,
+ * inside the caller's transaction (withActor). Null means 404. For other modules (a household's
+ * case file), which must not read the registry's tables to decide.
+ */
+export async function householdForActor(
+  tx: Db,
+  audit: AuditContext,
+  actor: Actor,
+  id: string,
+  permission: Permission,
+): Promise<{ id: string; compartmentId: string | null } | null> {
+  const household = await households.findHousehold(tx, audit.tenantId, id);
+  if (!household) return null;
+  if (!(await households.householdInScope(tx, audit.tenantId, id, personScope(actor, permission, audit.tenantId)))) return null;
+  return { id: household.id, compartmentId: household.compartment_id };
 }

@@ -167,6 +167,76 @@ export const MESSAGES = {
     el: 'Υπάρχει ήδη εγγραφή με αυτόν τον κωδικό της δομής.',
     en: 'A registration with this source id already exists at the structure.',
   },
+  'problem.case_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοιος φάκελος υπόθεσης στις δομές σας.',
+    en: 'There is no such case file at your structures.',
+  },
+  'problem.case_type_not_found.detail': {
+    el: 'Αυτός ο τύπος υπόθεσης δεν προσφέρεται σε αυτή τη δομή.',
+    en: 'This case type is not offered at this structure.',
+  },
+  'problem.case_structure_not_yours.detail': {
+    el: 'Δεν μπορείτε να ανοίξετε ή να χειριστείτε υποθέσεις σε αυτή τη δομή.',
+    en: 'You cannot open or handle cases at this structure.',
+  },
+  'problem.assignee_not_eligible.detail': {
+    el: 'Ο χρήστης δεν μπορεί να αναλάβει υποθέσεις σε αυτή τη δομή.',
+    en: 'This user cannot take on cases at this structure.',
+  },
+  'problem.illegal_transition.detail': {
+    el: 'Η υπόθεση δεν μπορεί να περάσει από την τρέχουσα κατάσταση σε αυτή· δείτε το «allowed».',
+    en: 'The case cannot move from its current status to this one; see "allowed".',
+  },
+  'problem.closure_needs_approval.detail': {
+    el: 'Το κλείσιμο αυτού του τύπου υπόθεσης χρειάζεται πρώτα έγκριση.',
+    en: 'Closing a case of this type needs an approval first.',
+  },
+  'problem.approval_not_needed.detail': {
+    el: 'Το κλείσιμο αυτού του τύπου υπόθεσης δεν χρειάζεται έγκριση.',
+    en: 'Closing a case of this type needs no approval.',
+  },
+  'problem.already_approved.detail': { el: 'Το κλείσιμο έχει ήδη εγκριθεί.', en: 'The closure has already been approved.' },
+  'problem.case_closed.detail': {
+    el: 'Η υπόθεση είναι κλειστή· ανοίξτε την ξανά για να συνεχίσετε.',
+    en: 'The case is closed; reopen it to go on.',
+  },
+  'problem.cannot_close.detail': {
+    el: 'Ο ρόλος σας δεν επιτρέπει το κλείσιμο ή το άνοιγμα ξανά μιας υπόθεσης.',
+    en: 'Your role does not allow closing or reopening a case.',
+  },
+  'problem.entry_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοια καταχώριση σε αυτή την υπόθεση.',
+    en: 'There is no such entry on this case.',
+  },
+  'problem.system_entry_kind.detail': {
+    el: 'Αυτό το είδος καταχώρισης γράφεται από το σύστημα (αλλαγή κατάστασης, παροχή υπηρεσίας, έγκριση).',
+    en: 'This kind of entry is written by the system (status change, service delivered, approval).',
+  },
+  'problem.not_a_note.detail': { el: 'Διορθώνονται μόνο σημειώσεις.', en: 'Only notes can be corrected.' },
+  'problem.not_author.detail': {
+    el: 'Μόνο ο συντάκτης μιας σημείωσης μπορεί να τη διορθώσει.',
+    en: 'Only the author of a note can correct it.',
+  },
+  'problem.correction_window.detail': {
+    el: 'Η σημείωση γράφτηκε πριν από περισσότερες από 24 ώρες· προσθέστε νέα σημείωση αντί για διόρθωση.',
+    en: 'The note was written more than 24 hours ago; add a new note instead of a correction.',
+  },
+  'problem.not_latest_version.detail': {
+    el: 'Η σημείωση έχει ήδη διορθωθεί· διορθώστε την τελευταία της εκδοχή.',
+    en: 'The note has been corrected already; correct its latest version.',
+  },
+  'problem.service_not_found.detail': {
+    el: 'Η δομή δεν προσφέρει υπηρεσία με αυτό το σύντομο όνομα.',
+    en: 'The structure offers no service with this slug.',
+  },
+  'problem.delivery_filter_required.detail': {
+    el: 'Ζητήστε τις παροχές μιας δομής (structure) ή ενός προσώπου (person).',
+    en: 'Ask for the deliveries of a structure (structure) or of a person (person).',
+  },
+  'problem.persons_not_found.detail': {
+    el: 'Ορισμένα πρόσωπα του καταλόγου δεν βρέθηκαν στις δομές σας· δεν καταχωρίστηκε τίποτα.',
+    en: 'Some persons of the list were not found at your structures; nothing was recorded.',
+  },
 } as const satisfies Record<string, { el: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
