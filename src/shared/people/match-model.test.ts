@@ -183,6 +183,43 @@ describe('scorePair: name comparisons', () => {
     expect(pairLevels(a, b).nameSwap).toBe(true);
   });
 
+  it('does not hold a surname against a record that wrote the father’s name in its place, and never links on it alone', () => {
+    const arabic = { givenCanonical: null, givenSkeleton: 'AHMD', fatherKey: 'hasan', motherKey: null } as const;
+    const a = person({
+      ...arabic,
+      givenKey: 'ahmad',
+      givenTokens: ['ahmad'],
+      familyKey: 'karimi',
+      familyTokens: ['karimi'],
+      familyStem: 'karimi',
+      familySkeleton: 'KRM',
+    });
+    const b = person({
+      ...arabic,
+      givenKey: 'ahmad',
+      givenTokens: ['ahmad'],
+      familyKey: 'hasan',
+      familyTokens: ['hasan'],
+      familyStem: 'hasan',
+      familySkeleton: 'HSN',
+    });
+    const s = scorePair(a, b);
+    expect(levelOf(s, 'familyName')).toBe('father_as_surname');
+    expect(s.reasons.find((r) => r.comparison === 'familyName')?.weight).toBe(0);
+    expect(scorePair(b, a).weight).toBeCloseTo(s.weight, 10);
+    expect(s.decision).not.toBe('auto');
+    // A different surname that is not the father's name still counts against.
+    const other = scorePair(a, {
+      ...b,
+      familyKey: 'rahimi',
+      familyTokens: ['rahimi'],
+      familyStem: 'rahimi',
+      familySkeleton: 'RHM',
+    });
+    expect(levelOf(other, 'familyName')).toBe('else');
+    expect(other.weight).toBeLessThan(s.weight);
+  });
+
   it('adds 0 for missing fields', () => {
     const full = scorePair(person({ sex: null, motherKey: null }), person());
     const reason = full.reasons.find((r) => r.comparison === 'sex');

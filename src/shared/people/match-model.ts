@@ -93,6 +93,8 @@ export interface ScoreOptions {
 export type PairLevels = LevelAssignment & {
   /** Given and family names agree only crosswise; counted at the fuzzy (jw) levels. */
   nameSwap: boolean;
+  /** One side's surname is the other's father's name (a patronymic recorded as the surname): not compared. */
+  patronymicSurname: boolean;
   /** Some strong identifier type has valid, different values on the two sides. */
   strongConflict: boolean;
   /** Absolute birth-date difference in days, null when either date is missing or invalid. */
@@ -207,6 +209,10 @@ function parentLevel(x: string | null, y: string | null, threshold: number): 'ex
   return jaroWinkler(x, y) >= threshold ? 'jw' : 'else';
 }
 
+function patronymicOf(a: MatchFeatures, b: MatchFeatures): boolean {
+  return b.fatherKey !== null && a.familyTokens.includes(b.fatherKey);
+}
+
 function swapped(a: MatchFeatures, b: MatchFeatures): boolean {
   const g = a.givenKey;
   const f = a.familyKey;
@@ -225,11 +231,18 @@ export function pairLevels(a: MatchFeatures, b: MatchFeatures, model: MatchModel
     fatherName: parentLevel(a.fatherKey, b.fatherKey, model.parentJaroWinkler),
     motherName: parentLevel(a.motherKey, b.motherKey, model.parentJaroWinkler),
     nameSwap: false,
+    patronymicSurname: false,
     strongConflict: false,
     birthGapDays: null,
   };
   identifierLevels(out, a, b);
   birthLevels(out, a, b);
+  // Arabic and Afghan naming: the father's given name is often written where the surname goes.
+  // The two surnames then say nothing about each other (neither for nor against).
+  if (out.familyName === 'else' && (patronymicOf(a, b) || patronymicOf(b, a))) {
+    out.familyName = null;
+    out.patronymicSurname = true;
+  }
   if (out.familyName !== null && out.givenName !== null && swapped(a, b)) {
     const straight = params(model, 'familyName', out.familyName).weight + params(model, 'givenName', out.givenName).weight;
     const crosswise = params(model, 'familyName', 'jw').weight + params(model, 'givenName', 'jw').weight;
@@ -286,7 +299,8 @@ export function scorePair(
   for (const comparison of COMPARISONS) {
     const level = levels[comparison];
     if (level === null) {
-      reasons.push({ comparison, level: 'missing', weight: 0, agreement: 'missing' });
+      const patronymic = comparison === 'familyName' && levels.patronymicSurname;
+      reasons.push({ comparison, level: patronymic ? 'father_as_surname' : 'missing', weight: 0, agreement: 'missing' });
       continue;
     }
     const p = params(model, comparison, level);

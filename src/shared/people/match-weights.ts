@@ -132,7 +132,7 @@ const L = levelFromWeight;
  * and each u is implied by them. Refit from labelled pairs (fitModel) or EM before trusting the thresholds.
  */
 export const DEFAULT_MODEL: MatchModel = {
-  version: 'fs-2026.12-1',
+  version: 'fs-2026.12-2',
   // 200k duplicate pairs among the 5·10^11 pairs of 1M records: weight ≈ −21.3.
   lambda: 4e-7,
   autoThreshold: 0.999,
