@@ -7,6 +7,9 @@ import { useDocumentTitle } from '../components/useDocumentTitle.js';
 import { useStaffI18n } from '../i18n/staff/index.js';
 import { Link, navigate, useLocation } from '../portal/router.js';
 import { api, setApiLanguage } from './api.js';
+import { CasePage } from './cases/CasePage.js';
+import { CasesPage } from './cases/CasesPage.js';
+import { DailyPage } from './cases/DailyPage.js';
 import { Status } from './components.js';
 import { AuditPage } from './pages/Audit.js';
 import { BreakGlassPage } from './pages/BreakGlass.js';
@@ -27,6 +30,8 @@ const PAGES = [
   { path: '/app', key: 'nav.home', permission: null },
   { path: '/app/persons', key: 'nav.persons', permission: 'person.read' },
   { path: '/app/duplicates', key: 'nav.duplicates', permission: 'person.merge' },
+  { path: '/app/cases', key: 'nav.cases', permission: 'case.read' },
+  { path: '/app/service-log', key: 'nav.serviceLog', permission: 'service.record' },
   { path: '/app/users', key: 'nav.users', permission: 'user.read' },
   { path: '/app/audit', key: 'nav.audit', permission: 'audit.read' },
   { path: '/app/break-glass', key: 'nav.breakGlass', permission: 'breakglass.review' },
@@ -63,11 +68,13 @@ function StructureSwitcher({ me }: { me: TMe }) {
   );
 }
 
-/** The pages under a section of the navigation: a new registration, one person's record. */
+/** The pages under a section of the navigation: a new registration, one person's record, one case. */
 function subPage(me: TMe, path: string) {
   if (path === '/app/persons/new') return me.permissions.includes('person.create') ? { kind: 'intake' as const } : null;
   const person = /^\/app\/persons\/([^/]+)$/.exec(path)?.[1];
   if (person && isUuid(person) && me.permissions.includes('person.read')) return { kind: 'person' as const, id: person };
+  const found = /^\/app\/cases\/([^/]+)$/.exec(path)?.[1];
+  if (found && isUuid(found) && me.permissions.includes('case.read')) return { kind: 'case' as const, id: found };
   return null;
 }
 
@@ -114,9 +121,12 @@ function SignedIn({ me, pathname }: { me: TMe; pathname: string }) {
       {page?.path === '/app/profile' ? <ProfilePage me={me} /> : null}
       {page?.path === '/app/persons' ? <PersonsPage canCreate={me.permissions.includes('person.create')} /> : null}
       {page?.path === '/app/duplicates' ? <DuplicatesPage /> : null}
+      {page?.path === '/app/cases' ? <CasesPage key={me.currentStructureId ?? 'all'} me={me} /> : null}
+      {page?.path === '/app/service-log' ? <DailyPage key={me.currentStructureId ?? 'all'} me={me} /> : null}
       {page?.path === '/app' ? <HomePage me={me} /> : null}
       {sub?.kind === 'intake' ? <IntakePage me={me} /> : null}
       {sub?.kind === 'person' ? <PersonPage key={`${sub.id}-${me.currentStructureId ?? 'all'}`} id={sub.id} me={me} /> : null}
+      {sub?.kind === 'case' ? <CasePage key={`${sub.id}-${me.currentStructureId ?? 'all'}`} id={sub.id} me={me} /> : null}
       {page || sub ? null : (
         <>
           <h1 className="govgr-heading-xl">{t('common.notFound')}</h1>

@@ -1,5 +1,6 @@
 import '@digigov/css/dist/digigov.css';
 import '../styles.css';
+import './cases/cases.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { StaffI18nProvider } from '../i18n/staff/index.js';

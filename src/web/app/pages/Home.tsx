@@ -1,6 +1,7 @@
 import { pickText } from '../../../shared/localized.js';
 import type { TMe } from '../../../shared/auth.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
+import { MyCases } from '../cases/MyCases.js';
 
 const AREAS = [
   'person',
@@ -25,6 +26,7 @@ export function HomePage({ me }: { me: TMe }) {
   return (
     <>
       <h1 className="govgr-heading-xl">{t('home.heading', { name: me.user.displayName })}</h1>
+      {me.permissions.includes('case.read') ? <MyCases key={me.currentStructureId ?? 'all'} /> : null}
       <h2 className="govgr-heading-m">{t('home.roles')}</h2>
       <ul className="mr-plain-list">
         {me.memberships.map((m) => (

@@ -4,6 +4,7 @@ import type { TPerson } from '../../../shared/people/person.js';
 import { useStaffI18n } from '../../i18n/staff/index.js';
 import { Link } from '../../portal/router.js';
 import { api } from '../api.js';
+import { PersonCases } from '../cases/PersonCases.js';
 import { Status } from '../components.js';
 import { BreakGlassOffer } from './BreakGlassOffer.js';
 import { ConsentsSection } from './ConsentsSection.js';
@@ -123,6 +124,7 @@ export function PersonPage({ id, me }: { id: string; me: TMe }) {
       <PersonDetails person={person} />
       {person.access === 'scope' ? (
         <>
+          {can('case.read') ? <PersonCases me={me} personId={person.id} /> : null}
           <HouseholdSection personId={person.id} canUpdate={can('person.update')} />
           <ConsentsSection personId={person.id} canUpdate={can('person.update')} />
           <LinksSection person={person} canMerge={can('person.merge')} onChanged={reload} />

@@ -1,3 +1,5 @@
+import { casesEl } from './cases.el.js';
+
 /** Greek messages of the staff area: the reference catalogue. */
 export const el = {
   'meta.languageName': 'Ελληνικά',
@@ -66,7 +68,7 @@ export const el = {
   'home.roles': 'Οι ρόλοι σας',
   'home.allStructures': 'όλες οι δομές',
   'home.permissions': 'Τι μπορείτε να κάνετε',
-  'home.empty': 'Ο φάκελος περίπτωσης, οι παραπομπές, οι θέσεις και οι κρατήσεις έρχονται στις επόμενες εκδόσεις.',
+  'home.empty': 'Οι παραπομπές, οι θέσεις και οι κρατήσεις έρχονται στις επόμενες εκδόσεις.',
 
   'role.frontdesk': 'Υποδοχή (ΚΕΜ)',
   'role.social_worker': 'Κοινωνικός/ή λειτουργός',
@@ -460,6 +462,8 @@ export const el = {
   'duplicates.done.link': 'Οι δύο εγγραφές συνδέθηκαν.',
   'duplicates.done.reject': 'Καταχωρίστηκε ότι είναι διαφορετικά πρόσωπα.',
   'duplicates.done.cannot_link': 'Οι δύο εγγραφές δεν θα συνδεθούν ποτέ.',
+
+  ...casesEl,
 } as const;
 
 /** The keys of the staff catalogue. */

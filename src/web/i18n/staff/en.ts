@@ -1,3 +1,4 @@
+import { casesEn } from './cases.en.js';
 import type { StaffMessages } from './el.js';
 
 /** English messages of the staff area. */
@@ -67,7 +68,7 @@ export const en: StaffMessages = {
   'home.roles': 'Your roles',
   'home.allStructures': 'all structures',
   'home.permissions': 'What you can do',
-  'home.empty': 'Case files, referrals, places and bookings arrive in the next releases.',
+  'home.empty': 'Referrals, places and bookings arrive in the next releases.',
 
   'role.frontdesk': 'Front desk (KEM)',
   'role.social_worker': 'Social worker',
@@ -460,4 +461,6 @@ export const en: StaffMessages = {
   'duplicates.done.link': 'The two records were linked.',
   'duplicates.done.reject': 'Recorded as different people.',
   'duplicates.done.cannot_link': 'The two records will never be linked.',
+
+  ...casesEn,
 };
