@@ -7,7 +7,8 @@ import { createTestUser, json, registerPerson, startTestServer, type TestServer 
 // The access matrix, generated from the route table: every API route × every role (and nobody)
 // × the kind of record (inside the caller's scope, outside it, inside the women's-shelter
 // compartment), asserting allow, 403 or 404 from the role definitions in src/shared/access.ts.
-// Routes on one record are those on a person (/persons/:id…) and on a case (/cases/:id…).
+// Routes on one record are those on a person (/persons/:id…), a case (/cases/:id…) and a
+// referral (/referrals/:id…: a draft from the user's structure to an outside organisation).
 
 interface MatrixUser {
   label: string;
@@ -41,7 +42,14 @@ const persons: Record<MatrixUser['inside'] | 'dormitory', string> = {
   dormitory: '',
 };
 const cases: Record<MatrixUser['inside'] | 'dormitory', string> = { ...persons };
+const referrals: Record<MatrixUser['inside'] | 'dormitory', string> = { ...persons };
 let sampleUserId = '';
+
+async function draftReferral(username: string, person: string): Promise<string> {
+  const res = await server.as(username, 'POST', '/api/v1/referrals', { person, targetOrganisation: 'efka' });
+  if (res.status !== 201) throw new Error(`drafting a referral as ${username} answered ${res.status}: ${await res.text()}`);
+  return (await json<{ id: string }>(res)).id;
+}
 
 async function openCase(username: string, person: string): Promise<string> {
   const res = await server.as(username, 'POST', '/api/v1/cases', { person, type: 'general-support' });
@@ -80,6 +88,12 @@ beforeAll(async () => {
   cases.arsis = await openCase('arsis.manager', persons.arsis);
   cases.shelter = await openCase('shelter.manager', persons.shelter);
   cases.dormitory = await openCase('dormitory.manager', persons.dormitory);
+  // One draft referral of each of them, from the same structure.
+  referrals.kem = await draftReferral('frontdesk', persons.kem);
+  referrals.laundry = await draftReferral('laundry.manager', persons.laundry);
+  referrals.arsis = await draftReferral('arsis.manager', persons.arsis);
+  referrals.shelter = await draftReferral('shelter.manager', persons.shelter);
+  referrals.dormitory = await draftReferral('dormitory.manager', persons.dormitory);
 });
 afterAll(async () => {
   await server.close();
@@ -87,20 +101,25 @@ afterAll(async () => {
 
 const PERSON_RECORD = '/api/v1/persons/:id';
 const CASE_RECORD = '/api/v1/cases/:id';
-const isRecordRoute = (url: string) => url.startsWith(PERSON_RECORD) || url.startsWith(CASE_RECORD);
+const REFERRAL_RECORD = '/api/v1/referrals/:id';
+const isRecordRoute = (url: string) =>
+  url.startsWith(PERSON_RECORD) || url.startsWith(CASE_RECORD) || url.startsWith(REFERRAL_RECORD);
 
 function recordFor(user: MatrixUser, kind: Kind, url: string): string {
-  const records = url.startsWith(CASE_RECORD) ? cases : persons;
+  const records = url.startsWith(CASE_RECORD) ? cases : url.startsWith(REFERRAL_RECORD) ? referrals : persons;
   if (kind === 'inside') return records[user.inside];
   if (kind === 'compartment') return user.inside === 'shelter' ? records.kem : records.shelter;
   // All-structures roles see every structure of the municipality: ARSIS's shelter is another organisation's.
-  if (url.startsWith(CASE_RECORD)) return user.inside === 'arsis' ? records.dormitory : records.arsis;
+  if (url.startsWith(CASE_RECORD) || url.startsWith(REFERRAL_RECORD)) {
+    return user.inside === 'arsis' ? records.dormitory : records.arsis;
+  }
   return records.dormitory;
 }
 
 function sampleUrl(url: string, record: string): string {
   if (url.startsWith('/api/v1/persons')) return url.replace(/:id\b/, record);
   if (url.startsWith(CASE_RECORD)) return url.replace(/:id\b/, record).replace(/:entryId\b/, NOBODY);
+  if (url.startsWith(REFERRAL_RECORD)) return url.replace(/:id\b/, record);
   return url.replace(/:id\b/, url.startsWith('/api/v1/users') ? sampleUserId : 'social-laundry');
 }
 
@@ -128,6 +147,23 @@ const PROBES: Record<string, (record: string) => unknown> = {
   'POST /api/v1/cases/:id/timeline': () => ({ kind: 'status_change', text: 'access matrix probe' }),
   // An entry nobody wrote (404 entry_not_found, not case_not_found).
   'POST /api/v1/cases/:id/timeline/:entryId/correct': () => ({ text: 'access matrix probe' }),
+  // No If-Match (428): the case is found first, so a case outside scope is 404.
+  'PUT /api/v1/cases/:id/plan': () => ({ goals: [] }),
+  // The cases have no plan yet (409).
+  'POST /api/v1/cases/:id/plan/reviews': () => ({ note: 'access matrix probe' }),
+  // A form the case's type does not have (422).
+  'POST /api/v1/cases/:id/assessments': () => ({ form: 'no-such-form', answers: {} }),
+  // A budget line that does not exist (422).
+  'POST /api/v1/cases/:id/aid-requests': () => ({
+    kind: 'cash',
+    amountCents: 100,
+    budgetLine: 'no-such-line',
+    justification: 'access matrix probe',
+  }),
+  // The referrals are drafts: nothing moves to draft (409), and a draft gets no link (409).
+  'PATCH /api/v1/referrals/:id': () => ({}),
+  'POST /api/v1/referrals/:id/transitions': () => ({ to: 'draft' }),
+  'POST /api/v1/referrals/:id/external-link': () => ({}),
 };
 
 async function call(
@@ -167,7 +203,7 @@ describe('the access matrix', () => {
     await app.close();
   });
 
-  it('has a probe for every write on a person or case record, so the matrix can see scope behind validation', () => {
+  it('has a probe for every write on a person, case or referral record, so the matrix can see scope behind validation', () => {
     const writes = server.app.ctx.routeTable
       .filter((r) => isRecordRoute(r.url) && r.method !== 'GET')
       .map((r) => `${r.method} ${r.url}`);
@@ -208,7 +244,8 @@ describe('the access matrix', () => {
           const permitted = holds(user.role, route.access);
           const expected = !permitted ? 'forbidden' : recordRoute && kind !== 'inside' ? 'not found' : 'allowed';
           const hidden =
-            status === 404 && (type === 'urn:merimna:problem:person_not_found' || type === 'urn:merimna:problem:case_not_found');
+            status === 404 &&
+            ['person_not_found', 'case_not_found', 'referral_not_found'].some((t) => type === `urn:merimna:problem:${t}`);
           const got = status === 401 || status === 403 ? 'forbidden' : hidden ? 'not found' : status >= 500 ? 'error' : 'allowed';
           if (got !== expected) {
             unexpected.push(
@@ -223,10 +260,10 @@ describe('the access matrix', () => {
     const otherRoutes = server.app.ctx.routeTable.length - recordRoutes;
     expect(cells).toBe(otherRoutes * (USERS.length + 1) + recordRoutes * (USERS.length * 3 + 1));
     process.stdout.write(
-      `access matrix: ${server.app.ctx.routeTable.length} routes (${recordRoutes} on person or case records × 3 kinds) × ` +
+      `access matrix: ${server.app.ctx.routeTable.length} routes (${recordRoutes} on person, case or referral records × 3 kinds) × ` +
         `${USERS.length} users of ${new Set(USERS.map((u) => u.role)).size} roles + nobody = ${cells} cells, 0 unexpected\n`,
     );
-  }, 120_000); // about 900 requests: more than the default 30 s when the machine is busy
+  }, 240_000); // about 1,100 requests: more than the default 30 s when the machine is busy
 
   it('tells the story: the laundry worker asks for the staff list and is refused, and the refusal is on record', async () => {
     const { status } = await call('GET', '/api/v1/users', tokens.get('laundry.staff') ?? null);

@@ -182,3 +182,143 @@ describe('audit completeness for case files and the service log', () => {
     expect(noteId).toBeTruthy();
   });
 });
+
+describe('audit completeness for assessments, plans and aid', () => {
+  it('a worker’s session on a case’s assessment, plan and aid leaves one row per record touched, and nothing more', async () => {
+    const person = await registerPerson(server, 'socialworker', { givenName: 'Σταύρος', familyName: 'Σχεδίου' });
+    const caseId = (
+      await json<{ id: string }>(await server.as('socialworker', 'POST', '/api/v1/cases', { person, type: 'general-support' }))
+    ).id;
+    const guest = await registerPerson(server, 'dormitory.manager', { givenName: 'Ίων', familyName: 'Σχεδίου' });
+    const elsewhere = (
+      await json<{ id: string }>(
+        await server.as('dormitory.manager', 'POST', '/api/v1/cases', { person: guest, type: 'general-support' }),
+      )
+    ).id;
+    const me = (await json<{ user: { id: string } }>(await server.as('socialworker', 'GET', '/api/v1/auth/me'))).user.id;
+    const [{ max: before } = { max: '0' }] = await server.database.query<{ max: string }>(
+      'select coalesce(max(id), 0)::text as max from audit_event',
+    );
+
+    // Questionnaires are configuration: no row.
+    await server.as('socialworker', 'GET', '/api/v1/assessment-forms?type=general-support');
+    const answers = { housing: 1, income: 2, health: 3, legal_status: 4, employment: 5, language: 1, childcare: 2, safety: 3 };
+    const assessed = await server.as('socialworker', 'POST', `/api/v1/cases/${caseId}/assessments`, { answers });
+    const assessment = (await json<{ id: string }>(assessed)).id;
+    await server.as('socialworker', 'GET', `/api/v1/cases/${caseId}/assessments`);
+    await server.as('socialworker', 'GET', `/api/v1/cases/${caseId}/assessments/scores`);
+    const written = await server.as(
+      'socialworker',
+      'PUT',
+      `/api/v1/cases/${caseId}/plan`,
+      {
+        goals: [
+          {
+            domain: 'housing',
+            text: 'Ιδιωτικός στόχος',
+            actions: [{ text: 'Ιδιωτική ενέργεια', owner: { kind: 'worker', user: me }, dueOn: '2026-01-05' }],
+          },
+        ],
+      },
+      { 'if-match': '"v0"' },
+    );
+    expect(written.status).toBe(200);
+    const action = (await json<{ goals: { actions: { id: string }[] }[] }>(written)).goals[0]?.actions[0]?.id ?? '';
+    const [{ id: plan } = { id: '' }] = await server.database.query<{ id: string }>(
+      'select id from action_plans where case_id = $1',
+      [caseId],
+    );
+    await server.as('socialworker', 'GET', `/api/v1/cases/${caseId}/plan`);
+    await server.as('socialworker', 'GET', '/api/v1/tasks/overdue');
+    await server.as('socialworker', 'PATCH', `/api/v1/plan-actions/${action}`, { status: 'done' });
+    await server.as('socialworker', 'POST', `/api/v1/cases/${caseId}/plan/reviews`, { note: 'Ιδιωτική επισκόπηση' });
+    const recommended = await server.as('socialworker', 'POST', `/api/v1/cases/${caseId}/aid-requests`, {
+      kind: 'cash',
+      amountCents: 20_000,
+      budgetLine: 'mutual-aid-fund',
+      justification: 'Ιδιωτική αιτιολόγηση',
+    });
+    const aid = (await json<{ id: string }>(recommended)).id;
+    await server.as('socialworker', 'GET', `/api/v1/cases/${caseId}/aid-requests`);
+    expect((await server.as('director', 'POST', `/api/v1/aid-requests/${aid}/decision`, { decision: 'approved' })).status).toBe(
+      200,
+    );
+    expect((await server.as('socialworker', 'GET', `/api/v1/cases/${elsewhere}/plan`)).status).toBe(404);
+
+    const rows = await server.database.query<{
+      action: string;
+      entity_id: string;
+      person_id: string | null;
+      actor_label: string;
+    }>(`select action, entity_id, person_id, actor_label from audit_event where id > $1 order by id`, [before]);
+    expect(rows.map((r) => `${r.actor_label} ${r.action} ${r.entity_id} ${r.person_id ?? '-'}`)).toEqual([
+      `socialworker assessment.recorded ${assessment} ${person}`,
+      `socialworker assessment.list ${caseId} ${person}`,
+      `socialworker assessment.scores_read ${caseId} ${person}`,
+      `socialworker plan.updated ${plan} ${person}`,
+      `socialworker plan.read ${caseId} ${person}`,
+      `socialworker task.list ${action} ${person}`,
+      `socialworker plan.action_updated ${action} ${person}`,
+      `socialworker plan.reviewed ${plan} ${person}`,
+      `socialworker aid.recommended ${aid} ${person}`,
+      `socialworker aid.list ${aid} ${person}`,
+      `director aid.decided ${aid} ${person}`,
+      `socialworker access.denied ${elsewhere} -`,
+    ]);
+    // Ids and field names only: no text of the plan, the review or the justification reaches the trail.
+    expect(JSON.stringify(rows)).not.toContain('Ιδιωτικ');
+  });
+});
+
+describe('audit completeness for referrals', () => {
+  it('a referral sent and received leaves one row per step and per read, and nothing more', async () => {
+    const person = await registerPerson(server, 'frontdesk', { givenName: 'Παναγιώτα', familyName: 'Παραπεμπόμενη' });
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens' }).format(new Date());
+    await server.as('frontdesk', 'POST', `/api/v1/persons/${person}/consents`, {
+      purpose: 'referral',
+      recipient: null,
+      lawfulBasis: 'consent',
+      givenAt: day,
+    });
+    const [{ max: before } = { max: '0' }] = await server.database.query<{ max: string }>(
+      'select coalesce(max(id), 0)::text as max from audit_event',
+    );
+
+    const sent = await server.as('frontdesk', 'POST', '/api/v1/referrals', {
+      person,
+      targetStructure: 'homeless-dormitory',
+      purpose: 'Ιδιωτικό κείμενο',
+      send: true,
+    });
+    const { id } = await json<{ id: string }>(sent);
+    await server.as('dormitory.manager', 'GET', '/api/v1/referrals?box=inbox');
+    const read = await server.as('dormitory.manager', 'GET', `/api/v1/referrals/${id}`);
+    const received = await server.as(
+      'dormitory.manager',
+      'POST',
+      `/api/v1/referrals/${id}/transitions`,
+      { to: 'received' },
+      { 'if-match': read.headers.get('etag') ?? '' },
+    );
+    expect(received.status).toBe(200);
+    await server.as('frontdesk', 'GET', `/api/v1/referrals/${id}/events`);
+    expect((await server.as('laundry.staff', 'GET', `/api/v1/referrals/${id}`)).status).toBe(404);
+
+    const rows = await server.database.query<{
+      action: string;
+      entity_id: string;
+      person_id: string | null;
+      actor_label: string;
+    }>(`select action, entity_id, person_id, actor_label from audit_event where id > $1 order by id`, [before]);
+    expect(rows.map((r) => `${r.actor_label} ${r.action} ${r.entity_id} ${r.person_id ?? '-'}`)).toEqual([
+      `frontdesk referral.created ${id} ${person}`,
+      `frontdesk referral.status_changed ${id} ${person}`,
+      `dormitory.manager referral.list ${id} ${person}`,
+      `dormitory.manager referral.read ${id} ${person}`,
+      `dormitory.manager referral.status_changed ${id} ${person}`,
+      `frontdesk referral.events_read ${id} ${person}`,
+      `laundry.staff access.denied ${id} -`,
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('Ιδιωτικό');
+  });
+});

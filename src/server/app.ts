@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import { casesRoutes } from './modules/cases/index.js';
 import { directoryRoutes } from './modules/directory/index.js';
 import { peopleRoutes } from './modules/people/index.js';
+import { plansRoutes } from './modules/plans/index.js';
+import { referralsRoutes } from './modules/referrals/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes, breakGlassRoutes, installAccess, oidcRoutes, usersRoutes, type RouteTable } from './platform/auth/index.js';
 import type { Database } from './platform/db/database.js';
@@ -97,6 +99,10 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
         { name: 'audit', description: 'The audit trail, for the data-protection officer' },
         { name: 'people', description: 'The registry of people: persons, identifiers, registrations' },
         { name: 'cases', description: 'Case files, their timelines, and the log of services delivered' },
+        { name: 'assessments', description: 'Needs assessments of a case and their questionnaires' },
+        { name: 'plans', description: 'Individual action plans, their reviews, and the overdue tasks' },
+        { name: 'aid', description: 'Cash and in-kind aid: recommendation, approval, payment or handover' },
+        { name: 'referrals', description: 'Closed-loop referrals between structures and to outside organisations' },
       ],
       components: {
         securitySchemes: {
@@ -121,6 +127,8 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
   await app.register(directoryRoutes, { prefix: '/api/v1' });
   await app.register(peopleRoutes, { prefix: '/api/v1' });
   await app.register(casesRoutes, { prefix: '/api/v1' });
+  await app.register(plansRoutes, { prefix: '/api/v1' });
+  await app.register(referralsRoutes, { prefix: '/api/v1' });
   await installWeb(app, config.webDir);
   return app;
 }

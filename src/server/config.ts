@@ -32,6 +32,7 @@ const ZEnv = z.object({
   MERIMNA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   MERIMNA_AUDIT_ALERT_THRESHOLD: z.coerce.number().int().min(1).default(50),
   MERIMNA_MATCH_SCAN_HOUR: z.coerce.number().int().min(-1).max(23).default(3),
+  MERIMNA_REFERRAL_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   MERIMNA_PUBLIC_URL: z.url().optional(),
   MERIMNA_OIDC_ISSUER: z.url().optional(),
   MERIMNA_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -66,6 +67,8 @@ export interface Config {
   auditAlertThreshold: number;
   /** Hour of the night (Europe/Athens) the duplicate scan runs; null = never on its own. */
   matchScanHour: number | null;
+  /** Days a sent referral waits for its receiver before it expires, unless its target has its own limit. */
+  referralExpiryDays: number;
   /** The address people reach Merimna at (for redirects); default http://localhost:PORT. */
   publicUrl: string;
   /** OpenID Connect sign-in through the municipality's identity provider, when configured. */
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditAlertThreshold: e.MERIMNA_AUDIT_ALERT_THRESHOLD,
     matchScanHour: e.MERIMNA_MATCH_SCAN_HOUR < 0 ? null : e.MERIMNA_MATCH_SCAN_HOUR,
+    referralExpiryDays: e.MERIMNA_REFERRAL_EXPIRY_DAYS,
     publicUrl: (e.MERIMNA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     oidc:
       e.MERIMNA_OIDC_ISSUER && e.MERIMNA_OIDC_CLIENT_ID && e.MERIMNA_OIDC_CLIENT_SECRET

@@ -57,9 +57,9 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
  * Kinds the system writes as a consequence of another action (a status change, a service
- * delivery, an approval); a worker cannot post them to the timeline directly.
+ * delivery, an approval, a referral's step); a worker cannot post them to the timeline directly.
  */
-export const SYSTEM_ENTRY_KINDS: readonly EntryKind[] = ['status_change', 'service_delivered', 'approval'];
+export const SYSTEM_ENTRY_KINDS: readonly EntryKind[] = ['status_change', 'service_delivered', 'approval', 'referral_event'];
 
 /** A note may be corrected by its author for this long after it was first written. */
 export const CORRECTION_WINDOW_HOURS = 24;

@@ -117,21 +117,34 @@ export async function hasActiveConsent(
   recipientOrganisationId: string | null,
   today: string,
 ): Promise<boolean> {
+  return (await activeConsentId(db, tenantId, personId, purpose, recipientOrganisationId, today)) !== null;
+}
+
+/** The id of such a consent (hasActiveConsent), one given to the recipient by name first; null when there is none. */
+export async function activeConsentId(
+  db: Db,
+  tenantId: string,
+  personId: string,
+  purpose: Purpose,
+  recipientOrganisationId: string | null,
+  today: string,
+): Promise<string | null> {
   const withinMunicipality =
     recipientOrganisationId === null
       ? sql`true`
       : sql`exists (select 1 from organisations o
                      where o.tenant_id = ${tenantId} and o.id = ${recipientOrganisationId} and o.kind = 'municipality')`;
-  const rows = await sqlRows<{ one: number }>(
+  const rows = await sqlRows<{ id: string }>(
     db,
-    sql`select 1 as one from consents c join persons q on q.tenant_id = c.tenant_id and q.id = c.person_id
+    sql`select c.id from consents c join persons q on q.tenant_id = c.tenant_id and q.id = c.person_id
          where c.tenant_id = ${tenantId}
            and q.cluster_id = (select p.cluster_id from persons p where p.tenant_id = ${tenantId} and p.id = ${personId})
            and c.purpose = ${purpose} and c.withdrawn_at is null
            and c.given_at <= ${today}::date and (c.expires_at is null or c.expires_at >= ${today}::date)
            and (${recipientOrganisationId === null ? sql`false` : sql`c.recipient_organisation_id = ${recipientOrganisationId}`}
                 or (c.recipient_organisation_id is null and ${withinMunicipality}))
+         order by c.recipient_organisation_id is null, c.given_at desc
          limit 1`,
   );
-  return rows.length > 0;
+  return rows[0]?.id ?? null;
 }

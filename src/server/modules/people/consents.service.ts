@@ -124,3 +124,17 @@ export async function activeConsent(
 ): Promise<boolean> {
   return repo.hasActiveConsent(tx, tenantId, personId, purpose, recipientOrganisationId, today());
 }
+
+/**
+ * The consent in force today that covers the recipient (activeConsent), for a referral to name
+ * as its basis; null when there is none. Runs in the caller's transaction (withActor).
+ */
+export async function activeConsentId(
+  tx: Db,
+  tenantId: string,
+  personId: string,
+  purpose: repo.Purpose,
+  recipientOrganisationId: string | null,
+): Promise<string | null> {
+  return repo.activeConsentId(tx, tenantId, personId, purpose, recipientOrganisationId, today());
+}

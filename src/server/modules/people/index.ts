@@ -4,3 +4,4 @@ export { importPersons, IMPORT_HEADER, type ImportSummary } from './import/perso
 export { matchReport } from './matching/report.js';
 export { scanRegistry } from './reviews.service.js';
 export { householdForActor, personForActor, type FoundPerson } from './people.access.js';
+export { activeConsentId } from './consents.service.js';

@@ -209,8 +209,8 @@ export const MESSAGES = {
     en: 'There is no such entry on this case.',
   },
   'problem.system_entry_kind.detail': {
-    el: 'Αυτό το είδος καταχώρισης γράφεται από το σύστημα (αλλαγή κατάστασης, παροχή υπηρεσίας, έγκριση).',
-    en: 'This kind of entry is written by the system (status change, service delivered, approval).',
+    el: 'Αυτό το είδος καταχώρισης γράφεται από το σύστημα (αλλαγή κατάστασης, παροχή υπηρεσίας, έγκριση, παραπομπή).',
+    en: 'This kind of entry is written by the system (status change, service delivered, approval, referral).',
   },
   'problem.not_a_note.detail': { el: 'Διορθώνονται μόνο σημειώσεις.', en: 'Only notes can be corrected.' },
   'problem.not_author.detail': {
@@ -236,6 +236,109 @@ export const MESSAGES = {
   'problem.persons_not_found.detail': {
     el: 'Ορισμένα πρόσωπα του καταλόγου δεν βρέθηκαν στις δομές σας· δεν καταχωρίστηκε τίποτα.',
     en: 'Some persons of the list were not found at your structures; nothing was recorded.',
+  },
+  'problem.assessment_form_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοιο ερωτηματολόγιο αξιολόγησης για τον τύπο αυτής της υπόθεσης.',
+    en: 'There is no such assessment form for the type of this case.',
+  },
+  'problem.assessment_answers.detail': {
+    el: 'Οι απαντήσεις δεν ταιριάζουν με το ερωτηματολόγιο· δείτε τη λίστα «errors».',
+    en: 'The answers do not fit the form; see the "errors" list.',
+  },
+  'problem.future_date.detail': { el: 'Η ημερομηνία δεν μπορεί να είναι μελλοντική.', en: 'The date cannot be in the future.' },
+  'problem.no_plan.detail': {
+    el: 'Η υπόθεση δεν έχει ακόμη σχέδιο δράσης· γράψτε πρώτα το σχέδιο.',
+    en: 'The case has no action plan yet; write the plan first.',
+  },
+  'problem.plan_reference.detail': {
+    el: 'Ορισμένα στοιχεία του σχεδίου δεν υπάρχουν ή δεν σας επιτρέπεται να τα ορίσετε· δείτε τη λίστα «errors».',
+    en: 'Some references of the plan do not exist or are not yours to set; see the "errors" list.',
+  },
+  'problem.plan_action_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοια ενέργεια σχεδίου στις υποθέσεις σας.',
+    en: 'There is no such plan action on your cases.',
+  },
+  'problem.tasks_structure_not_yours.detail': {
+    el: 'Τις εκκρεμότητες μιας δομής βλέπουν οι υπεύθυνοί της.',
+    en: 'Only the managers of a structure see its overdue tasks.',
+  },
+  'problem.budget_line_not_found.detail': {
+    el: 'Δεν υπάρχει ενεργή γραμμή προϋπολογισμού με αυτόν τον κωδικό.',
+    en: 'There is no active budget line with this code.',
+  },
+  'problem.aid_request_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοιο αίτημα ενίσχυσης στις δομές σας.',
+    en: 'There is no such aid request at your structures.',
+  },
+  'problem.aid_illegal_transition.detail': {
+    el: 'Το αίτημα ενίσχυσης δεν μπορεί να περάσει από την τρέχουσα κατάσταση σε αυτή· δείτε το «allowed».',
+    en: 'The aid request cannot move from its current status to this one; see "allowed".',
+  },
+  'problem.aid_own_recommendation.detail': {
+    el: 'Δεν μπορείτε να αποφασίσετε για ενίσχυση που προτείνατε εσείς.',
+    en: 'You cannot decide on aid you recommended yourself.',
+  },
+  'problem.gone.title': { el: 'Δεν ισχύει πια', en: 'Gone' },
+  'problem.rate_limited.title': { el: 'Πάρα πολλά αιτήματα', en: 'Too many requests' },
+  'problem.rate_limited.detail': {
+    el: 'Στάλθηκαν πάρα πολλά αιτήματα από αυτή τη διεύθυνση· δοκιμάστε ξανά αργότερα.',
+    en: 'Too many requests came from this address; try again later.',
+  },
+  'problem.referral_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοια παραπομπή από ή προς τις δομές σας.',
+    en: 'There is no such referral from or to your structures.',
+  },
+  'problem.referral_illegal_transition.detail': {
+    el: 'Η παραπομπή δεν μπορεί να περάσει από την τρέχουσα κατάσταση σε αυτή· δείτε το «allowed».',
+    en: 'The referral cannot move from its current status to this one; see "allowed".',
+  },
+  'problem.referral_not_your_move.detail': {
+    el: 'Αυτή την αλλαγή την κάνει η άλλη πλευρά της παραπομπής· δείτε στο «allowed» όσες κάνετε εσείς.',
+    en: 'The other side of the referral makes this move; "allowed" lists the ones you can make.',
+  },
+  'problem.referral_no_moves.detail': {
+    el: 'Ο ρόλος σας επιτρέπει μόνο την ανάγνωση αυτής της παραπομπής.',
+    en: 'Your role lets you only read this referral.',
+  },
+  'problem.referral_consent_required.detail': {
+    el: 'Το πρόσωπο δεν έχει δώσει ισχύουσα συγκατάθεση για παραπομπή σε αυτόν τον αποδέκτη. Καταχωρίστε τη συγκατάθεση ή, αν ο ρόλος σας το επιτρέπει, αιτιολογήστε την παράκαμψη (consentOverride).',
+    en: 'The person has no consent in force for a referral to this recipient. Record the consent or, if your role allows it, give the reason for overriding it (consentOverride).',
+  },
+  'problem.referral_override_not_allowed.detail': {
+    el: 'Ο ρόλος σας δεν επιτρέπει την αποστολή παραπομπής χωρίς τη συγκατάθεση του προσώπου.',
+    en: 'Your role does not allow sending a referral without the person’s consent.',
+  },
+  'problem.referral_structure_not_yours.detail': {
+    el: 'Δεν μπορείτε να στείλετε παραπομπές από αυτή τη δομή.',
+    en: 'You cannot send referrals from this structure.',
+  },
+  'problem.referral_fields_not_cleared.detail': {
+    el: 'Δεν μπορείτε να κοινοποιήσετε πεδία που δεν σας επιτρέπεται να δείτε· δείτε τη λίστα «errors».',
+    en: 'You cannot share fields you are not cleared to see; see the "errors" list.',
+  },
+  'problem.referral_confidential_sender.detail': {
+    el: 'Από εμπιστευτική δομή οι παραπομπές στέλνονται μόνο σε εξωτερικούς φορείς.',
+    en: 'A confidential structure refers only to outside organisations.',
+  },
+  'problem.referral_not_draft.detail': {
+    el: 'Η παραπομπή έχει σταλεί· αλλάζει πια μόνο η κατάστασή της.',
+    en: 'The referral has been sent; only its status changes now.',
+  },
+  'problem.referral_link_internal.detail': {
+    el: 'Σύνδεσμοι δίνονται μόνο για παραπομπές σε εξωτερικούς φορείς.',
+    en: 'Links are only for referrals to outside organisations.',
+  },
+  'problem.referral_link_not_open.detail': {
+    el: 'Η παραπομπή δεν έχει σταλεί ή έχει ήδη κλείσει.',
+    en: 'The referral has not been sent or is already closed.',
+  },
+  'problem.referral_link_not_found.detail': {
+    el: 'Ο σύνδεσμος δεν είναι έγκυρος.',
+    en: 'The link is not valid.',
+  },
+  'problem.referral_link_expired.detail': {
+    el: 'Ο σύνδεσμος έχει λήξει ή αντικατασταθεί· ζητήστε νέο από τον φορέα που σας παρέπεμψε.',
+    en: 'The link has expired or was replaced; ask the referring service for a new one.',
   },
 } as const satisfies Record<string, { el: string; en: string }>;
 
