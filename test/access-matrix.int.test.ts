@@ -164,6 +164,9 @@ const PROBES: Record<string, (record: string) => unknown> = {
   'PATCH /api/v1/referrals/:id': () => ({}),
   'POST /api/v1/referrals/:id/transitions': () => ({ to: 'draft' }),
   'POST /api/v1/referrals/:id/external-link': () => ({}),
+  // A JSON body is not a document: once the case or person is found, 415; outside scope 404.
+  'POST /api/v1/cases/:id/documents': () => ({}),
+  'POST /api/v1/persons/:id/documents': () => ({}),
 };
 
 async function call(

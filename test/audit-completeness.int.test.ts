@@ -322,3 +322,61 @@ describe('audit completeness for referrals', () => {
     expect(JSON.stringify(rows)).not.toContain('Ιδιωτικό');
   });
 });
+
+describe('audit completeness for benefit applications and documents', () => {
+  it('a front-desk session on an application and a document leaves one row per record touched, and nothing more', async () => {
+    const person = await registerPerson(server, 'frontdesk', { givenName: 'Αγλαΐα', familyName: 'Επιδόματος' });
+    const caseId = (
+      await json<{ id: string }>(await server.as('frontdesk', 'POST', '/api/v1/cases', { person, type: 'general-support' }))
+    ).id;
+    const [{ max: before } = { max: '0' }] = await server.database.query<{ max: string }>(
+      'select coalesce(max(id), 0)::text as max from audit_event',
+    );
+
+    const filed = await server.as('frontdesk', 'POST', '/api/v1/benefit-applications', {
+      person,
+      case: caseId,
+      type: 'housing_allowance',
+      note: 'Ιδιωτική σημείωση',
+    });
+    const { id } = await json<{ id: string }>(filed);
+    await server.as('frontdesk', 'GET', `/api/v1/benefit-applications/${id}`);
+    await server.as('frontdesk', 'PUT', `/api/v1/benefit-applications/${id}/checklist/lease`, { done: true });
+    await server.as('frontdesk', 'POST', `/api/v1/benefit-applications/${id}/status`, { to: 'submitted' });
+    await server.as('frontdesk', 'GET', `/api/v1/benefit-applications?person=${person}`);
+    const token = await server.tokenFor('frontdesk');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const uploaded = await server.get(`/api/v1/cases/${caseId}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf', 'x-file-name': 'Idiotiko.pdf' },
+      body: pdf,
+    });
+    const doc = (await json<{ id: string }>(uploaded)).id;
+    await server.as('frontdesk', 'GET', `/api/v1/cases/${caseId}/documents`);
+    await server.as('frontdesk', 'GET', `/api/v1/documents/${doc}`);
+    await (await server.as('frontdesk', 'GET', `/api/v1/documents/${doc}/content`)).arrayBuffer();
+    expect((await server.as('dormitory.manager', 'GET', `/api/v1/documents/${doc}`)).status).toBe(404);
+
+    const rows = await server.database.query<{
+      action: string;
+      entity_id: string;
+      person_id: string | null;
+      actor_label: string;
+    }>(`select action, entity_id, person_id, actor_label from audit_event where id > $1 order by id`, [before]);
+    expect(rows.map((r) => `${r.actor_label} ${r.action} ${r.entity_id} ${r.person_id ?? '-'}`)).toEqual([
+      `frontdesk benefit.created ${id} ${person}`,
+      `frontdesk benefit.read ${id} ${person}`,
+      `frontdesk benefit.checklist_marked ${id} ${person}`,
+      `frontdesk benefit.status_changed ${id} ${person}`,
+      `frontdesk benefit.list ${id} ${person}`,
+      `frontdesk document.uploaded ${doc} ${person}`,
+      `frontdesk document.list ${doc} ${person}`,
+      `frontdesk document.read ${doc} ${person}`,
+      `frontdesk document.downloaded ${doc} ${person}`,
+      `dormitory.manager access.denied ${doc} -`,
+    ]);
+    // Ids and field names only: no note and no file name reaches the trail.
+    expect(JSON.stringify(rows)).not.toContain('Ιδιωτικ');
+    expect(JSON.stringify(rows)).not.toContain('Idiotiko');
+  });
+});

@@ -24,6 +24,7 @@ describe('the API description', () => {
         '/api/v1/structures/{id}',
         '/api/v1/services',
         '/api/v1/organisations',
+        '/api/v1/case-types',
         '/api/v1/cases',
         '/api/v1/cases/{id}',
         '/api/v1/cases/{id}/timeline',
@@ -49,6 +50,15 @@ describe('the API description', () => {
         '/api/v1/referrals/{id}/letter.pdf',
         '/api/v1/referral-links/{token}',
         '/api/v1/referral-links/{token}/accept',
+        '/api/v1/benefit-applications',
+        '/api/v1/benefit-applications/{id}',
+        '/api/v1/benefit-applications/{id}/status',
+        '/api/v1/benefit-applications/{id}/checklist/{item}',
+        '/api/v1/cases/{id}/documents',
+        '/api/v1/persons/{id}/documents',
+        '/api/v1/documents/{id}',
+        '/api/v1/documents/{id}/content',
+        '/api/v1/documents/{id}/withdrawal',
       ]),
     );
   });

@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { benefitsRoutes } from './modules/benefits/index.js';
 import { casesRoutes } from './modules/cases/index.js';
 import { directoryRoutes } from './modules/directory/index.js';
 import { peopleRoutes } from './modules/people/index.js';
@@ -103,6 +104,8 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
         { name: 'plans', description: 'Individual action plans, their reviews, and the overdue tasks' },
         { name: 'aid', description: 'Cash and in-kind aid: recommendation, approval, payment or handover' },
         { name: 'referrals', description: 'Closed-loop referrals between structures and to outside organisations' },
+        { name: 'benefits', description: 'State-benefit applications filed on a person’s behalf, their checklists and renewals' },
+        { name: 'documents', description: 'Documents attached to a case or a person: upload, download (audited), withdrawal' },
       ],
       components: {
         securitySchemes: {
@@ -129,6 +132,7 @@ export async function buildApp({ config, database, tenantId, logStream }: AppOpt
   await app.register(casesRoutes, { prefix: '/api/v1' });
   await app.register(plansRoutes, { prefix: '/api/v1' });
   await app.register(referralsRoutes, { prefix: '/api/v1' });
+  await app.register(benefitsRoutes, { prefix: '/api/v1' });
   await installWeb(app, config.webDir);
   return app;
 }

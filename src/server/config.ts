@@ -33,6 +33,7 @@ const ZEnv = z.object({
   MERIMNA_AUDIT_ALERT_THRESHOLD: z.coerce.number().int().min(1).default(50),
   MERIMNA_MATCH_SCAN_HOUR: z.coerce.number().int().min(-1).max(23).default(3),
   MERIMNA_REFERRAL_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  MERIMNA_DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
   MERIMNA_PUBLIC_URL: z.url().optional(),
   MERIMNA_OIDC_ISSUER: z.url().optional(),
   MERIMNA_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -69,6 +70,8 @@ export interface Config {
   matchScanHour: number | null;
   /** Days a sent referral waits for its receiver before it expires, unless its target has its own limit. */
   referralExpiryDays: number;
+  /** The largest document an upload may carry, in bytes (default 10 MiB). */
+  documentMaxBytes: number;
   /** The address people reach Merimna at (for redirects); default http://localhost:PORT. */
   publicUrl: string;
   /** OpenID Connect sign-in through the municipality's identity provider, when configured. */
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAlertThreshold: e.MERIMNA_AUDIT_ALERT_THRESHOLD,
     matchScanHour: e.MERIMNA_MATCH_SCAN_HOUR < 0 ? null : e.MERIMNA_MATCH_SCAN_HOUR,
     referralExpiryDays: e.MERIMNA_REFERRAL_EXPIRY_DAYS,
+    documentMaxBytes: e.MERIMNA_DOCUMENT_MAX_BYTES,
     publicUrl: (e.MERIMNA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     oidc:
       e.MERIMNA_OIDC_ISSUER && e.MERIMNA_OIDC_CLIENT_ID && e.MERIMNA_OIDC_CLIENT_SECRET

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotp, json, registerPerson, startTestServer, type TestServer } from '../helpers/app.js';
-import { expectNoAxeViolations, launchChromium, newPage as openPage } from './browser.js';
+import { json, registerPerson, startTestServer, type TestServer } from '../helpers/app.js';
+import { expectNoAxeViolations, launchChromium, newPage as openPage, signInAs } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -32,21 +32,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.base}/app`);
-  await page.waitForURL(/\/app\/sign-in/);
-  await page.getByLabel('Όνομα χρήστη').fill(username);
-  await page.getByLabel('Κωδικός πρόσβασης').fill('Merimna-Demo-2026');
-  await page.getByRole('button', { name: 'Σύνδεση', exact: true }).click();
-  const mfa = page.getByRole('heading', { level: 1, name: 'Κωδικός μίας χρήσης' });
-  const home = page.getByRole('heading', { level: 1, name: /Καλώς ήρθατε/ });
-  await mfa.or(home).waitFor();
-  if (await mfa.isVisible()) {
-    await page.getByLabel('Κωδικός', { exact: true }).fill(demoTotp(username));
-    await page.getByRole('button', { name: 'Επιβεβαίωση' }).click();
-  }
-  await home.waitFor();
-}
+const signIn = (page: Page, username: string) => signInAs(page, server.base, username);
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Κύρια πλοήγηση' }).getByRole('link', { name, exact: true });

@@ -75,7 +75,10 @@ export type TCasePatch = z.infer<typeof ZCasePatch>;
 export const ZCaseQuery = z
   .object({
     structure: ZRef.optional().describe('only cases at this structure (slug or id)'),
-    status: z.enum(CASE_STATUSES).optional().describe('only cases in this status'),
+    status: z
+      .enum([...CASE_STATUSES, 'active'])
+      .optional()
+      .describe('only cases in this status; active: every status but closed'),
     assigned: z
       .union([z.uuid(), z.enum(['me', 'any', 'nobody'])])
       .optional()
@@ -86,6 +89,20 @@ export const ZCaseQuery = z
   })
   .strict();
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;
+
+/** The structure whose case types are asked for. */
+export const ZCaseTypeQuery = z.object({ structure: ZRef.describe('slug or id of the structure') }).strict();
+
+/** A case type offered at a structure. */
+export const ZCaseType = z.object({
+  slug: z.string().describe('what a case names as its type'),
+  name: ZLocalizedText,
+  closureNeedsApproval: z.boolean().describe('whether closing a case of this type waits for an approver'),
+});
+export type TCaseType = z.infer<typeof ZCaseType>;
+
+/** The case types a structure offers, by name. */
+export const ZCaseTypeList = z.object({ items: z.array(ZCaseType) });
 
 /** A page of cases, newest first. */
 export const ZCasePage = z.object({ items: z.array(ZCase), nextCursor: z.string().nullable() });

@@ -57,9 +57,17 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
  * Kinds the system writes as a consequence of another action (a status change, a service
- * delivery, an approval, a referral's step); a worker cannot post them to the timeline directly.
+ * delivery, an approval, a referral's step, a benefit application's step, a document uploaded);
+ * a worker cannot post them to the timeline directly.
  */
-export const SYSTEM_ENTRY_KINDS: readonly EntryKind[] = ['status_change', 'service_delivered', 'approval', 'referral_event'];
+export const SYSTEM_ENTRY_KINDS: readonly EntryKind[] = [
+  'status_change',
+  'service_delivered',
+  'approval',
+  'referral_event',
+  'benefit_step',
+  'document',
+];
 
 /** A note may be corrected by its author for this long after it was first written. */
 export const CORRECTION_WINDOW_HOURS = 24;

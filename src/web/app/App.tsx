@@ -17,6 +17,8 @@ import { EnrolPage } from './pages/Enrol.js';
 import { HomePage } from './pages/Home.js';
 import { MfaPage } from './pages/Mfa.js';
 import { ProfilePage } from './pages/Profile.js';
+import { ReferralPage } from './referrals/ReferralPage.js';
+import { ReferralsPage } from './referrals/ReferralsPage.js';
 import { SignInPage } from './pages/SignIn.js';
 import { UsersPage } from './pages/Users.js';
 import { DuplicatesPage } from './people/DuplicatesPage.js';
@@ -32,6 +34,7 @@ const PAGES = [
   { path: '/app/duplicates', key: 'nav.duplicates', permission: 'person.merge' },
   { path: '/app/cases', key: 'nav.cases', permission: 'case.read' },
   { path: '/app/service-log', key: 'nav.serviceLog', permission: 'service.record' },
+  { path: '/app/referrals', key: 'nav.referrals', permission: 'referral.read' },
   { path: '/app/users', key: 'nav.users', permission: 'user.read' },
   { path: '/app/audit', key: 'nav.audit', permission: 'audit.read' },
   { path: '/app/break-glass', key: 'nav.breakGlass', permission: 'breakglass.review' },
@@ -75,6 +78,9 @@ function subPage(me: TMe, path: string) {
   if (person && isUuid(person) && me.permissions.includes('person.read')) return { kind: 'person' as const, id: person };
   const found = /^\/app\/cases\/([^/]+)$/.exec(path)?.[1];
   if (found && isUuid(found) && me.permissions.includes('case.read')) return { kind: 'case' as const, id: found };
+  const referral = /^\/app\/referrals\/([^/]+)$/.exec(path)?.[1];
+  if (referral && isUuid(referral) && me.permissions.includes('referral.read'))
+    return { kind: 'referral' as const, id: referral };
   return null;
 }
 
@@ -123,10 +129,12 @@ function SignedIn({ me, pathname }: { me: TMe; pathname: string }) {
       {page?.path === '/app/duplicates' ? <DuplicatesPage /> : null}
       {page?.path === '/app/cases' ? <CasesPage key={me.currentStructureId ?? 'all'} me={me} /> : null}
       {page?.path === '/app/service-log' ? <DailyPage key={me.currentStructureId ?? 'all'} me={me} /> : null}
+      {page?.path === '/app/referrals' ? <ReferralsPage key={me.currentStructureId ?? 'all'} /> : null}
       {page?.path === '/app' ? <HomePage me={me} /> : null}
       {sub?.kind === 'intake' ? <IntakePage me={me} /> : null}
       {sub?.kind === 'person' ? <PersonPage key={`${sub.id}-${me.currentStructureId ?? 'all'}`} id={sub.id} me={me} /> : null}
       {sub?.kind === 'case' ? <CasePage key={`${sub.id}-${me.currentStructureId ?? 'all'}`} id={sub.id} me={me} /> : null}
+      {sub?.kind === 'referral' ? <ReferralPage key={`${sub.id}-${me.currentStructureId ?? 'all'}`} id={sub.id} me={me} /> : null}
       {page || sub ? null : (
         <>
           <h1 className="govgr-heading-xl">{t('common.notFound')}</h1>

@@ -71,7 +71,8 @@ export async function findCase(db: Db, tenantId: string, id: string, scope: SQL,
 export interface CaseFilters {
   scope: SQL;
   structureId: string | null;
-  status: CaseStatus | null;
+  /** One status, every status but closed (active), or null for any. */
+  status: CaseStatus | 'active' | null;
   /** A user id, 'nobody', or null for anyone. */
   assigned: string | null;
   /** The cluster id of a person: cases of any record of theirs. */
@@ -84,7 +85,8 @@ export interface CaseFilters {
 export async function listCases(db: Db, tenantId: string, f: CaseFilters): Promise<CaseRow[]> {
   const where: SQL[] = [sql`c.tenant_id = ${tenantId}`, f.scope];
   if (f.structureId) where.push(sql`c.structure_id = ${f.structureId}`);
-  if (f.status) where.push(sql`c.status = ${f.status}`);
+  if (f.status === 'active') where.push(sql`c.status <> 'closed'`);
+  else if (f.status) where.push(sql`c.status = ${f.status}`);
   if (f.assigned === 'nobody') where.push(sql`c.assigned_user_id is null`);
   else if (f.assigned) where.push(sql`c.assigned_user_id = ${f.assigned}`);
   if (f.personCluster) {
@@ -129,6 +131,22 @@ export async function findCaseType(
            and (cardinality(structure_types) = 0 or ${structure.type} = any(structure_types))`,
   );
   return row;
+}
+
+/** The active case types a structure offers (the rule of findCaseType), by their Greek name. */
+export async function offeredCaseTypes(
+  db: Db,
+  tenantId: string,
+  structure: { id: string; type: string },
+): Promise<{ slug: string; name: TLocalizedText; closure_needs_approval: boolean }[]> {
+  return sqlRows(
+    db,
+    sql`select slug, name, closure_needs_approval from case_types
+         where tenant_id = ${tenantId} and active
+           and (structure_id is null or structure_id = ${structure.id})
+           and (cardinality(structure_types) = 0 or ${structure.type} = any(structure_types))
+         order by name->>'el', slug`,
+  );
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   ZCasePage,
   ZCasePatch,
   ZCaseQuery,
+  ZCaseTypeList,
+  ZCaseTypeQuery,
   ZClosureApproval,
   ZReassign,
   ZReassignResult,
@@ -50,6 +52,21 @@ export const casesRoutes: FastifyPluginAsync = async (fastify) => {
       const page = await cases.listCases(db, auditContext(tenantId, actor, req), actor, req.query);
       return reply.header('cache-control', 'no-store').send(page);
     },
+  );
+
+  app.get(
+    '/case-types',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The case types a structure offers',
+        description: 'Those a case opened there may have, by name; an unknown structure answers 422.',
+        querystring: ZCaseTypeQuery,
+        response: { 200: ZCaseTypeList, ...errors },
+      },
+    },
+    async (req) => cases.listCaseTypes(db, tenantId, requireActor(req), req.query.structure),
   );
 
   app.post(

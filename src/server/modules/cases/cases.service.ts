@@ -1,7 +1,7 @@
-import type { TCase, TCaseCreate, TCaseDetail, TCasePatch, TCaseQuery } from '../../../shared/cases/case.js';
+import type { TCase, TCaseCreate, TCaseDetail, TCasePatch, TCaseQuery, TCaseType } from '../../../shared/cases/case.js';
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/cases/lists.js';
 import { recordAudit, type AuditContext, type AuditEvent } from '../../platform/audit/audit.js';
-import type { Actor } from '../../platform/auth/index.js';
+import { withActor, type Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { ProblemError } from '../../platform/http/problem.js';
 import { householdForActor, personForActor } from '../people/index.js';
@@ -104,6 +104,19 @@ export async function listCases(db: Db, audit: AuditContext, actor: Actor, q: TC
       page.map((r) => caseEvent('case.list', r)),
     );
     return { items: page.map(presentCase), nextCursor };
+  });
+}
+
+/**
+ * The case types offered at a structure, for the form that opens a case. Configuration rather than
+ * personal data, so not audited; an unknown structure is 422 naming the query field.
+ */
+export async function listCaseTypes(db: Db, tenantId: string, actor: Actor, structure: string): Promise<{ items: TCaseType[] }> {
+  return withActor(db, actor, async (tx) => {
+    const s = await repo.findStructure(tx, tenantId, structure);
+    if (!s) throw invalidField('query.structure', 'unknown_reference', 'problem.structure_not_found.detail');
+    const rows = await repo.offeredCaseTypes(tx, tenantId, s);
+    return { items: rows.map((r) => ({ slug: r.slug, name: r.name, closureNeedsApproval: r.closure_needs_approval })) };
   });
 }
 

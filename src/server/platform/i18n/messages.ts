@@ -340,6 +340,34 @@ export const MESSAGES = {
     el: 'Ο σύνδεσμος έχει λήξει ή αντικατασταθεί· ζητήστε νέο από τον φορέα που σας παρέπεμψε.',
     en: 'The link has expired or was replaced; ask the referring service for a new one.',
   },
+  'problem.benefit_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοια αίτηση παροχής στις δομές σας.',
+    en: 'There is no such benefit application at your structures.',
+  },
+  'problem.benefit_illegal_transition.detail': {
+    el: 'Η αίτηση παροχής δεν μπορεί να περάσει από την τρέχουσα κατάσταση σε αυτή· δείτε το «allowed».',
+    en: 'The benefit application cannot move from its current status to this one; see "allowed".',
+  },
+  'problem.benefit_structure_not_yours.detail': {
+    el: 'Δεν μπορείτε να καταθέτετε αιτήσεις παροχών από αυτή τη δομή.',
+    en: 'You cannot file benefit applications from this structure.',
+  },
+  'problem.checklist_item_not_found.detail': {
+    el: 'Ο τύπος της παροχής δεν ζητά τέτοιο δικαιολογητικό.',
+    en: 'The benefit’s type asks for no such document.',
+  },
+  'problem.document_not_found.detail': {
+    el: 'Δεν υπάρχει τέτοιο έγγραφο που να μπορείτε να δείτε.',
+    en: 'There is no such document that you may see.',
+  },
+  'problem.document_type.detail': {
+    el: 'Το αρχείο δεν είναι PDF ούτε εικόνα PNG, JPEG ή WebP (ο τύπος ελέγχεται από το περιεχόμενο).',
+    en: 'The file is not a PDF nor a PNG, JPEG or WebP image (the type is checked from the content).',
+  },
+  'problem.document_withdrawn.detail': {
+    el: 'Το έγγραφο έχει ήδη αποσυρθεί.',
+    en: 'The document has already been withdrawn.',
+  },
 } as const satisfies Record<string, { el: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -8,6 +8,10 @@ import { api } from '../api.js';
 import { Status } from '../components.js';
 import { clearFlash, readFlash } from '../people/flash.js';
 import { fullName } from '../people/format.js';
+import { AidSection } from '../plans/AidSection.js';
+import { AssessmentSection } from '../plans/AssessmentSection.js';
+import { PlanSection } from '../plans/PlanSection.js';
+import { ReferForm } from '../referrals/ReferForm.js';
 import { CaseDetails } from './CaseDetails.js';
 import { CaseEdit } from './CaseEdit.js';
 import { StatusControls } from './StatusControls.js';
@@ -24,6 +28,7 @@ export function CasePage({ id, me }: { id: string; me: TMe }) {
   const { t, lang } = useStaffI18n();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [editing, setEditing] = useState(false);
+  const [referring, setReferring] = useState(false);
   const [flash, setFlashShown] = useState<string | null>(readFlash);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const can = (permission: string) => me.permissions.includes(permission);
@@ -106,6 +111,36 @@ export function CasePage({ id, me }: { id: string; me: TMe }) {
             void load();
           }}
         />
+      ) : null}
+      <AssessmentSection caseId={item.id} caseType={item.type.slug} canWrite={canUpdate && active} onChanged={reload} />
+      <PlanSection
+        caseId={item.id}
+        personId={item.person?.id ?? null}
+        me={me}
+        canWrite={canUpdate && active}
+        onChanged={reload}
+      />
+      {canUpdate || can('case.approve') ? (
+        <AidSection caseId={item.id} me={me} canWrite={canUpdate && active} onChanged={reload} />
+      ) : null}
+      {item.person && active && can('referral.create') ? (
+        <section className="mr-section" aria-labelledby="refer-heading">
+          <h2 className="govgr-heading-m" id="refer-heading">
+            {t('refer.heading')}
+          </h2>
+          {referring ? (
+            <ReferForm
+              caseId={item.id}
+              personId={item.person.id}
+              structure={item.structure.slug}
+              onCancel={() => setReferring(false)}
+            />
+          ) : (
+            <button type="button" className="govgr-btn govgr-btn-secondary" onClick={() => setReferring(true)}>
+              {t('refer.open')}
+            </button>
+          )}
+        </section>
       ) : null}
       <Timeline
         key={`${item.status}-${item.version}`}

@@ -1,17 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { TMe } from '../../../shared/auth.js';
-import type { TCase, TCaseCreate } from '../../../shared/cases/case.js';
+import type { TCase, TCaseCreate, TCaseType } from '../../../shared/cases/case.js';
 import { pickText } from '../../../shared/localized.js';
 import { useStaffI18n } from '../../i18n/staff/index.js';
 import { navigate } from '../../portal/router.js';
 import { api } from '../api.js';
-import { ErrorSummary, type FormError } from '../components.js';
+import { ErrorSummary, Status, type FormError } from '../components.js';
 import { Select, TextArea } from '../people/fields.js';
 import { setFlash } from '../people/flash.js';
 import { useRegistrationStructures } from '../people/useDirectory.js';
-import { CASE_TYPE_SLUGS } from './format.js';
-import { typeLabel } from './labels.js';
 
 const FIELDS: Record<string, string> = {
   'body.structure': 'open-case-structure',
@@ -25,7 +23,8 @@ export function OpenCaseForm({ me, personId, onCancel }: { me: TMe; personId: st
   const { t, lang } = useStaffI18n();
   const { structures, defaultSlug } = useRegistrationStructures(me, 'case.create');
   const [structure, setStructure] = useState('');
-  const [type, setType] = useState<string>(CASE_TYPE_SLUGS[0]);
+  const [type, setType] = useState('');
+  const [types, setTypes] = useState<{ structure: string; items: TCaseType[] } | null>(null);
   const [assignee, setAssignee] = useState<'me' | 'nobody'>('me');
   const [summary, setSummary] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -34,6 +33,22 @@ export function OpenCaseForm({ me, personId, onCancel }: { me: TMe; personId: st
   const chosen = structure || defaultSlug;
 
   useEffect(() => first.current?.querySelector('select')?.focus(), []);
+
+  // The types offered at the chosen structure; a type chosen before stays when the new one offers it too.
+  useEffect(() => {
+    if (!chosen) return;
+    const controller = new AbortController();
+    void api<{ items: TCaseType[] }>('GET', `/case-types?structure=${encodeURIComponent(chosen)}`, undefined, {
+      signal: controller.signal,
+    }).then((r) => {
+      if (controller.signal.aborted) return;
+      const items = r.ok ? r.data.items : [];
+      setTypes({ structure: chosen, items });
+      setType((current) => (items.some((i) => i.slug === current) ? current : (items[0]?.slug ?? '')));
+    });
+    return () => controller.abort();
+  }, [chosen]);
+  const offered = types?.structure === chosen ? types.items : null;
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -80,15 +95,19 @@ export function OpenCaseForm({ me, personId, onCancel }: { me: TMe; personId: st
           options={structures.map((s) => ({ value: s.slug, label: pickText(s.name, lang) }))}
         />
       </div>
-      <Select
-        id="open-case-type"
-        label={t('case.type')}
-        hint={t('openCase.typeHint')}
-        value={type}
-        error={errorOf(FIELDS['body.type'])}
-        onChange={setType}
-        options={CASE_TYPE_SLUGS.map((s) => ({ value: s, label: typeLabel(t, s) }))}
-      />
+      {offered === null ? <Status>{t('openCase.typesLoading')}</Status> : null}
+      {offered?.length === 0 ? <p className="govgr-body mr-notice">{t('openCase.noTypes')}</p> : null}
+      {offered?.length ? (
+        <Select
+          id="open-case-type"
+          label={t('case.type')}
+          hint={t('openCase.typeHint')}
+          value={type}
+          error={errorOf(FIELDS['body.type'])}
+          onChange={setType}
+          options={offered.map((o) => ({ value: o.slug, label: pickText(o.name, lang) }))}
+        />
+      ) : null}
       <Select
         id="open-case-assignee"
         label={t('case.assignedTo')}
@@ -108,7 +127,7 @@ export function OpenCaseForm({ me, personId, onCancel }: { me: TMe; personId: st
         onChange={setSummary}
       />
       <div className="govgr-button-group mr-actions">
-        <button type="submit" className="govgr-btn govgr-btn-primary" disabled={busy}>
+        <button type="submit" className="govgr-btn govgr-btn-primary" disabled={busy || !type}>
           {t('openCase.submit')}
         </button>
         <button type="button" className="govgr-btn govgr-btn-secondary" onClick={onCancel}>

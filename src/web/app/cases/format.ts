@@ -2,20 +2,6 @@
 import type { TEntry } from '../../../shared/cases/timeline.js';
 import { CORRECTION_WINDOW_HOURS } from '../../../shared/cases/lists.js';
 
-/**
- * The case types every installation is seeded with. No route lists the types a structure offers
- * yet, so the form offers these and the server refuses one the structure does not offer (422 on
- * the type field, which the form shows beside it).
- */
-export const CASE_TYPE_SLUGS = [
-  'general-support',
-  'homeless-reintegration',
-  'gbv-support',
-  'migrant-integration',
-  'family-support',
-  'disability-support',
-] as const;
-
 /** A moment as staff read it: dd/mm/yyyy hh:mm in the browser's time zone; the text as given when it is no time. */
 export function formatDateTime(value: string): string {
   const at = new Date(value);

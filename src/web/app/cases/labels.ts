@@ -16,5 +16,3 @@ export const outcomeLabel = (t: T, o: ClosureOutcome) => t(`case.outcome.${o}` a
 export const kindLabel = (t: T, k: EntryKind) => t(`timeline.kind.${k}` as StaffKey);
 /** A sensitivity label. */
 export const sensitivityLabel = (t: T, l: SensitivityLabel) => t(`timeline.sensitivity.${l}` as StaffKey);
-/** A seeded case type, by slug (the API gives the name of a case's own type). */
-export const typeLabel = (t: T, slug: string) => t(`case.type.${slug}` as StaffKey);

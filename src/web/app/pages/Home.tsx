@@ -2,6 +2,8 @@ import { pickText } from '../../../shared/localized.js';
 import type { TMe } from '../../../shared/auth.js';
 import { useStaffI18n, type StaffKey } from '../../i18n/staff/index.js';
 import { MyCases } from '../cases/MyCases.js';
+import { DueTasks } from '../plans/DueTasks.js';
+import { ReferralsSummary } from '../referrals/ReferralsSummary.js';
 
 const AREAS = [
   'person',
@@ -27,6 +29,8 @@ export function HomePage({ me }: { me: TMe }) {
     <>
       <h1 className="govgr-heading-xl">{t('home.heading', { name: me.user.displayName })}</h1>
       {me.permissions.includes('case.read') ? <MyCases key={me.currentStructureId ?? 'all'} /> : null}
+      {me.permissions.includes('case.read') ? <DueTasks key={`tasks-${me.currentStructureId ?? 'all'}`} /> : null}
+      {me.permissions.includes('referral.read') ? <ReferralsSummary key={`referrals-${me.currentStructureId ?? 'all'}`} /> : null}
       <h2 className="govgr-heading-m">{t('home.roles')}</h2>
       <ul className="mr-plain-list">
         {me.memberships.map((m) => (

@@ -62,3 +62,12 @@ export function useOrganisations(): Named[] {
   }, []);
   return items;
 }
+
+/** The structures of the public directory (referral targets, owners of plan actions). */
+export function useStructures(): Named[] {
+  const [items, setItems] = useState<Named[]>([]);
+  useEffect(() => {
+    void list('/structures?limit=200').then(setItems);
+  }, []);
+  return items;
+}

@@ -68,12 +68,6 @@ export const casesEl = {
   'case.outcome.partly_achieved': 'Επιτεύχθηκαν εν μέρει',
   'case.outcome.not_achieved': 'Δεν επιτεύχθηκαν',
   'case.outcome.unknown': 'Άγνωστη',
-  'case.type.general-support': 'Γενική κοινωνική υποστήριξη',
-  'case.type.homeless-reintegration': 'Επανένταξη αστέγων',
-  'case.type.gbv-support': 'Υποστήριξη επιζωσών έμφυλης βίας',
-  'case.type.migrant-integration': 'Ένταξη μεταναστών και προσφύγων',
-  'case.type.family-support': 'Υποστήριξη οικογένειας',
-  'case.type.disability-support': 'Υποστήριξη ατόμων με αναπηρία',
 
   'personCases.heading': 'Φάκελοι',
   'personCases.caption': 'Οι φάκελοι του προσώπου στις δομές σας',
@@ -81,7 +75,9 @@ export const casesEl = {
   'personCases.paging': 'Σελίδες φακέλων του προσώπου',
 
   'openCase.heading': 'Άνοιγμα φακέλου',
-  'openCase.typeHint': 'Κάθε δομή προσφέρει ορισμένα είδη· αν η δομή δεν προσφέρει το είδος, θα σας το πούμε.',
+  'openCase.typeHint': 'Τα είδη φακέλων που προσφέρει η δομή που επιλέξατε.',
+  'openCase.typesLoading': 'Φόρτωση των ειδών φακέλων…',
+  'openCase.noTypes': 'Η δομή δεν προσφέρει κανένα είδος φακέλου.',
   'openCase.submit': 'Άνοιγμα του φακέλου',
   'openCase.opened': 'Ο φάκελος άνοιξε.',
   'openCase.structureRequired': 'Επιλέξτε δομή.',

@@ -68,12 +68,6 @@ export const casesEn: Readonly<Record<keyof typeof casesEl, string>> = {
   'case.outcome.partly_achieved': 'Partly achieved',
   'case.outcome.not_achieved': 'Not achieved',
   'case.outcome.unknown': 'Unknown',
-  'case.type.general-support': 'General social support',
-  'case.type.homeless-reintegration': 'Homeless reintegration',
-  'case.type.gbv-support': 'Gender-based-violence support',
-  'case.type.migrant-integration': 'Migrant integration',
-  'case.type.family-support': 'Family support',
-  'case.type.disability-support': 'Disability support',
 
   'personCases.heading': 'Cases',
   'personCases.caption': 'The person’s cases at your structures',
@@ -81,7 +75,9 @@ export const casesEn: Readonly<Record<keyof typeof casesEl, string>> = {
   'personCases.paging': 'Pages of the person’s cases',
 
   'openCase.heading': 'Open a case',
-  'openCase.typeHint': 'Each structure offers some types; if this one does not offer the type, you will be told.',
+  'openCase.typeHint': 'The types of case the chosen structure offers.',
+  'openCase.typesLoading': 'Loading the case types…',
+  'openCase.noTypes': 'The structure offers no type of case.',
   'openCase.submit': 'Open the case',
   'openCase.opened': 'The case was opened.',
   'openCase.structureRequired': 'Choose a structure.',

@@ -1,4 +1,6 @@
 import { casesEl } from './cases.el.js';
+import { plansEl } from './plans.el.js';
+import { referralsEl } from './referrals.el.js';
 
 /** Greek messages of the staff area: the reference catalogue. */
 export const el = {
@@ -464,6 +466,8 @@ export const el = {
   'duplicates.done.cannot_link': 'Οι δύο εγγραφές δεν θα συνδεθούν ποτέ.',
 
   ...casesEl,
+  ...plansEl,
+  ...referralsEl,
 } as const;
 
 /** The keys of the staff catalogue. */

@@ -1,4 +1,6 @@
 import { casesEn } from './cases.en.js';
+import { plansEn } from './plans.en.js';
+import { referralsEn } from './referrals.en.js';
 import type { StaffMessages } from './el.js';
 
 /** English messages of the staff area. */
@@ -463,4 +465,6 @@ export const en: StaffMessages = {
   'duplicates.done.cannot_link': 'The two records will never be linked.',
 
   ...casesEn,
+  ...plansEn,
+  ...referralsEn,
 };
