@@ -132,7 +132,7 @@ async function loadFixture(database: Database, tenantId: string, workerId: strin
       select '${tenantId}', s.id, p.id, case when s.n <= ${CASELOAD} then '${kem.id}'::uuid else ${structures}[1 + s.n % array_length(${structures}, 1)] end,
         '${type.id}', case when s.n <= ${CASELOAD} then '${workerId}'::uuid else null end,
         (array['open','assessment','plan','in_service'])[1 + s.n % 4], now() - make_interval(mins => s.n)
-      from s join bench_person p on p.n = case when s.n <= ${CASELOAD} then s.n else 1 + (s.n * 7919) % ${N.persons} end`,
+      from s join bench_person p on p.n = case when s.n <= ${CASELOAD} then s.n else 1 + (s.n::bigint * 7919) % ${N.persons} end`,
   );
   // Case 1 (in the bench worker's caseload) has BIG_CASE_ENTRIES entries; the rest spread over all cases.
   await chunked(
@@ -151,7 +151,7 @@ async function loadFixture(database: Database, tenantId: string, workerId: strin
     N.deliveries,
     (a, b) => `insert into service_deliveries (tenant_id, structure_id, service, person_id, delivered_at, quantity)
       select '${tenantId}', '${kem.id}', '${service.slug}', p.id, now() - make_interval(mins => d.n % 525600), 1
-      from generate_series(${a}, ${b}) d(n) join bench_person p on p.n = 1 + (d.n * 104729) % ${N.persons}`,
+      from generate_series(${a}, ${b}) d(n) join bench_person p on p.n = 1 + (d.n::bigint * 104729) % ${N.persons}`,
   );
   say('  analyse');
   await database.query('select merimna_refresh_statistics()');
