@@ -162,6 +162,15 @@ async function loadFixture(database: Database, tenantId: string, workerId: strin
 
 async function main() {
   const { database, stop } = await openBenchDatabase();
+  try {
+    await run(database);
+  } finally {
+    // A failed run stops the server it started too (and removes its data directory).
+    await stop();
+  }
+}
+
+async function run(database: Database) {
   await migrate(database);
   const tenantId = await ensureTenant(database, DEFAULT_TENANT.slug, DEFAULT_TENANT.name);
   await seedDemo(database, tenantId, { production: false });
@@ -265,7 +274,6 @@ async function main() {
     serialErrors,
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  await stop();
 }
 
 await main();
