@@ -11,18 +11,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { ProblemError, notFound } from '../../platform/http/problem.js';
-import {
-  actAudited,
-  caseForActor,
-  caseRefused,
-  decodeCursor,
-  etagOf,
-  insertEntries,
-  invalidField,
-  pageOf,
-  parseIfMatch,
-  stale,
-} from '../cases/index.js';
+import { actAudited, caseForActor, caseRefused, decodeCursor, insertEntries, invalidField, pageOf } from '../cases/index.js';
+import { etagOf, parseIfMatch, requiredVersion, stale } from '../../platform/http/versions.js';
 import { personForActor } from '../people/index.js';
 import {
   benefitAudit,
@@ -149,8 +139,7 @@ export async function patchBenefit(
 ) {
   return actAudited(db, audit, actor, async (tx) => {
     const row = await benefitFor(tx, audit, actor, id, 'benefit.update');
-    const expected = parseIfMatch(ifMatch);
-    if (expected === null) throw new ProblemError(428, 'problem.precondition_required.title', 'problem.if_match_required.detail');
+    const expected = requiredVersion(ifMatch);
     if (expected !== row.version) throw stale(row.version);
     const change: repo.BenefitChange = {};
     if (patch.description !== undefined) change.description = patch.description;

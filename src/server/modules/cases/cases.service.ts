@@ -4,6 +4,7 @@ import { recordAudit, type AuditContext, type AuditEvent } from '../../platform/
 import { withActor, type Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { ProblemError } from '../../platform/http/problem.js';
+import { etagOf, requiredVersion, stale } from '../../platform/http/versions.js';
 import { householdForActor, personForActor } from '../people/index.js';
 import {
   CASEWORKER_ROLES,
@@ -18,9 +19,6 @@ import {
 } from './cases.access.js';
 import * as repo from './cases.repo.js';
 import { decodeCursor, pageOf } from './cursor.js';
-
-/** The ETag of a version of a case. */
-export const etagOf = (version: number) => `"v${version}"`;
 
 /** A case as the API shows it. */
 export function presentCase(r: repo.CaseRow): TCase {
@@ -202,17 +200,6 @@ export async function createCase(db: Db, audit: AuditContext, actor: Actor, inpu
   });
 }
 
-/** Parses an If-Match header ("v3", W/"v3" or 3) into a version. */
-export function parseIfMatch(header: string | undefined): number | null {
-  if (!header) return null;
-  const m = /^(?:W\/)?"?v?(\d{1,9})"?$/.exec(header.trim());
-  return m ? Number(m[1]) : null;
-}
-
-/** 409 with the current version, for a write based on an older one. */
-export const stale = (version: number) =>
-  new ProblemError(409, 'problem.conflict.title', 'problem.stale.detail', { currentVersion: etagOf(version) });
-
 /** The case locked for a change with the permission, or a refusal (404, audited). */
 export async function caseToChange(
   tx: Db,
@@ -238,8 +225,7 @@ export async function updateCase(
   ifMatch: string | undefined,
   patch: TCasePatch,
 ) {
-  const expected = parseIfMatch(ifMatch);
-  if (expected === null) throw new ProblemError(428, 'problem.precondition_required.title', 'problem.if_match_required.detail');
+  const expected = requiredVersion(ifMatch);
   return actAudited(db, audit, actor, async (tx) => {
     const row = await caseToChange(tx, audit, actor, id, 'case.update');
     if (row.version !== expected) throw stale(row.version);

@@ -1,6 +1,5 @@
 /** The cases module's public entry: other modules and the platform import only from here. */
 export { casesRoutes } from './cases.routes.js';
 export { Refusal, actAudited, caseForActor, caseRefused, invalidField } from './cases.access.js';
-export { etagOf, parseIfMatch, stale } from './cases.service.js';
 export { insertEntries, type NewEntry } from './timeline.repo.js';
 export { decodeCursor, pageOf, type Position } from './cursor.js';

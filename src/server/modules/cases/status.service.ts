@@ -7,7 +7,8 @@ import { ProblemError, conflict } from '../../platform/http/problem.js';
 import type { Db } from '../../platform/db/database.js';
 import { CASEWORKER_ROLES, actAudited, inStructures, invalidField } from './cases.access.js';
 import * as repo from './cases.repo.js';
-import { caseEvent, caseToChange, etagOf, presentCase, reread } from './cases.service.js';
+import { etagOf } from '../../platform/http/versions.js';
+import { caseEvent, caseToChange, presentCase, reread } from './cases.service.js';
 import { insertEntries } from './timeline.repo.js';
 
 /**

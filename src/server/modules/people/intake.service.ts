@@ -14,7 +14,8 @@ import { MODEL } from './matching/matcher.js';
 import { identifierValues, personValues } from './people.keys.js';
 import { refuseUncleared } from './people.policy.js';
 import * as repo from './people.repo.js';
-import { etagOf, present, type PersonWithVersion } from './people.service.js';
+import { etagOf } from '../../platform/http/versions.js';
+import { present, type PersonWithVersion } from './people.service.js';
 
 /** The structure a new registration goes to: the one named, or the actor's only one; it must be in the actor's scope. */
 async function registrationStructure(tx: Db, audit: AuditContext, actor: Actor, named: string | undefined) {

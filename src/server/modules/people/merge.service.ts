@@ -14,7 +14,8 @@ import { inputOfPerson } from './match.service.js';
 import { personForActor } from './people.access.js';
 import { nameCard } from './people.present.js';
 import * as repo from './people.repo.js';
-import { etagOf, present, type PersonWithVersion } from './people.service.js';
+import { etagOf } from '../../platform/http/versions.js';
+import { present, type PersonWithVersion } from './people.service.js';
 
 function score(a: repo.PersonRow, b: repo.PersonRow) {
   return scorePair(matchFeatures(inputOfPerson(a)), matchFeatures(inputOfPerson(b)), MODEL);

@@ -3,6 +3,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { withActor, type Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { ProblemError, notFound } from '../../platform/http/problem.js';
+import { etagOf, requiredVersion, stale } from '../../platform/http/versions.js';
 import { identifierValues, personValues, queryTokens } from './people.keys.js';
 import { personForActor } from './people.access.js';
 import { IDENTIFIER_LABELS, personScope, refuseUncleared } from './people.policy.js';
@@ -16,7 +17,6 @@ export interface PersonWithVersion {
 }
 
 /** The ETag of a version of a record. */
-export const etagOf = (version: number) => `"v${version}"`;
 
 /** Persons in the reader's scope, by name; every record returned is a read on the audit trail. */
 export async function listPersons(db: Db, audit: AuditContext, actor: Actor, q: TPersonQuery) {
@@ -107,13 +107,6 @@ export async function getPerson(db: Db, audit: AuditContext, actor: Actor, id: s
   return result;
 }
 
-/** Parses an If-Match header ("v3", W/"v3" or 3) into a version. */
-export function parseIfMatch(header: string | undefined): number | null {
-  if (!header) return null;
-  const m = /^(?:W\/)?"?v?(\d{1,9})"?$/.exec(header.trim());
-  return m ? Number(m[1]) : null;
-}
-
 /**
  * Changes a person's record. The caller must send the version it read (If-Match); a record
  * changed in the meantime answers 409 with the current version, so two workers cannot overwrite
@@ -127,15 +120,14 @@ export async function updatePerson(
   ifMatch: string | undefined,
   patch: TPersonPatch,
 ): Promise<PersonWithVersion> {
-  const expected = parseIfMatch(ifMatch);
-  if (expected === null) throw new ProblemError(428, 'problem.precondition_required.title', 'problem.if_match_required.detail');
+  const expected = requiredVersion(ifMatch);
   refuseUncleared(patch, actor);
   const result = await withActor(db, actor, async (tx) => {
     const found = await personForActor(tx, audit, actor, id, 'person.update', { lock: true });
     if (!found) return null;
     const { row } = found;
     if (row.version !== expected) {
-      throw new ProblemError(409, 'problem.conflict.title', 'problem.stale.detail', { currentVersion: etagOf(row.version) });
+      throw stale(row.version);
     }
     await repo.updatePerson(tx, audit.tenantId, row.id, personValues(patch, row));
     const changes = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);

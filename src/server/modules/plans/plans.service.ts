@@ -4,8 +4,9 @@ import type { TAction, TOwner, TPlan, TPlanPut, TReviewCreate, ZActionPatch } fr
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
-import { ProblemError, conflict, notFound } from '../../platform/http/problem.js';
-import { Refusal, actAudited, caseForActor, etagOf, insertEntries, invalidField, parseIfMatch, stale } from '../cases/index.js';
+import { conflict, notFound } from '../../platform/http/problem.js';
+import { etagOf, requiredVersion, stale } from '../../platform/http/versions.js';
+import { Refusal, actAudited, caseForActor, insertEntries, invalidField } from '../cases/index.js';
 import { caseAudit, caseFor, entryOf, pastOrToday, type CaseRow } from './plans.access.js';
 import { resolveGoals } from './plans.resolve.js';
 import * as repo from './plans.repo.js';
@@ -88,10 +89,9 @@ export async function putPlan(
   ifMatch: string | undefined,
   input: TPlanPut,
 ) {
-  const expected = parseIfMatch(ifMatch);
   return actAudited(db, audit, actor, async (tx) => {
     const c = await caseToPlan(tx, audit, actor, caseId);
-    if (expected === null) throw new ProblemError(428, 'problem.precondition_required.title', 'problem.if_match_required.detail');
+    const expected = requiredVersion(ifMatch);
     const plan = await repo.findPlan(tx, audit.tenantId, c.id, true);
     const current = plan?.version ?? 0;
     if (expected !== current) throw stale(current);

@@ -4,17 +4,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { structuresWith, type Actor } from '../../platform/auth/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { ProblemError, notFound } from '../../platform/http/problem.js';
-import {
-  Refusal,
-  actAudited,
-  caseForActor,
-  decodeCursor,
-  etagOf,
-  invalidField,
-  pageOf,
-  parseIfMatch,
-  stale,
-} from '../cases/index.js';
+import { Refusal, actAudited, caseForActor, decodeCursor, invalidField, pageOf } from '../cases/index.js';
+import { etagOf, requiredVersion, stale } from '../../platform/http/versions.js';
 import { personForActor } from '../people/index.js';
 import { applyMove, appendToTimelines, sweepExpired, type Mover } from './moves.js';
 import { SHARED_FIELD_LABELS, presentReferral, referralEvent, referralRefused, scopesOf } from './referrals.access.js';
@@ -192,13 +183,6 @@ export async function createReferral(db: Db, audit: AuditContext, actor: Actor, 
   });
 }
 
-/** The If-Match version, or 428. */
-function expectedVersion(ifMatch: string | undefined): number {
-  const v = parseIfMatch(ifMatch);
-  if (v === null) throw new ProblemError(428, 'problem.precondition_required.title', 'problem.if_match_required.detail');
-  return v;
-}
-
 /** Changes a draft's purpose, shared fields or case (sender side, If-Match; 409 when stale or no longer a draft). */
 export async function updateDraft(
   db: Db,
@@ -208,7 +192,7 @@ export async function updateDraft(
   ifMatch: string | undefined,
   patch: TReferralPatch,
 ) {
-  const expected = expectedVersion(ifMatch);
+  const expected = requiredVersion(ifMatch);
   if (patch.sharedFields) checkShared(actor, patch.sharedFields);
   return actAudited(db, audit, actor, async (tx) => {
     const row = await repo.findReferral(tx, audit.tenantId, id, scopesOf(actor, audit.tenantId), true);
@@ -263,7 +247,7 @@ export async function transition(
         allowed: REFERRAL_TRANSITIONS[row.status],
       });
     }
-    const expected = expectedVersion(ifMatch);
+    const expected = requiredVersion(ifMatch);
     if (row.version !== expected) throw stale(row.version);
     const movers = MOVERS[input.to];
     const by =
